@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Builds (or reuses from the cache) everything the real Pulumi + Kubernetes runs need:
+# the Pulumi CLI, our Node.js language host, the Kubernetes provider plugin, etcd,
+# kube-apiserver and kubectl; installs npm packages, builds the TypeScript, copies
+# the CRDs. Idempotent: a warm run only checks stamps and links.
+. "$(dirname "$0")/lib.sh"
+
+# with_ticker "what" cmd...: runs a long command, printing a heartbeat every 30s.
+with_ticker() {
+  local what="$1"; shift
+  ( while sleep 30; do log "  ... still $what"; done ) &
+  local ticker=$!
+  local rc=0
+  "$@" || rc=$?
+  kill "$ticker" 2>/dev/null; wait "$ticker" 2>/dev/null || true
+  return $rc
+}
+
+# go_tool KEY MODULE_DIR OUT PACKAGE [LDFLAGS]: builds PACKAGE from the tools module in
+# scripts/toolchain/MODULE_DIR into $CANARY_CACHE/KEY/OUT unless it is already there.
+go_tool() {
+  local key="$1" moddir="$2" out="$3" pkg="$4" ldflags="${5:-}"
+  local dest="$CANARY_CACHE/$key/$out"
+  if [ ! -x "$dest" ]; then
+    mkdir -p "$CANARY_CACHE/$key"
+    local start=$SECONDS
+    log "building $out ($key) from Go modules; a cold build takes minutes ..."
+    ( cd "$REPO_ROOT/scripts/toolchain/$moddir" &&
+      with_ticker "building $out" env CGO_ENABLED=0 go build -o "$dest.tmp" -ldflags "$ldflags" "$pkg" )
+    mv "$dest.tmp" "$dest"
+    log "built $out in $((SECONDS - start))s"
+  fi
+  ln -sf "$dest" "$TOOLS_BIN/$out"
+}
+
+# Our language host is built from our own source, so its cache key is a hash of it.
+langhost_key() {
+  (cd "$REPO_ROOT/scripts/toolchain/langhost-nodejs" && cat go.mod go.sum $(ls *.go | grep -v _test.go) | sha256sum | cut -c1-12)
+}
+
+build_toolchain() {
+  mkdir -p "$TOOLS_BIN"
+  go_tool "pulumi-v$PULUMI_VERSION" pulumi pulumi github.com/pulumi/pulumi/pkg/v3/cmd/pulumi \
+    "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$PULUMI_VERSION"
+  go_tool "langhost-nodejs-$(langhost_key)" langhost-nodejs pulumi-language-nodejs . \
+    "-X main.version=$PULUMI_VERSION"
+  local kp="$REPO_ROOT/scripts/toolchain/kubernetes-provider"
+  local kpmod
+  kpmod="$(go_mod_dir "github.com/pulumi/pulumi-kubernetes/provider/v4@$PULUMI_KUBERNETES_PROVIDER_MODULE")"
+  install -m 0644 "$kpmod/cmd/pulumi-resource-kubernetes/schema.json" "$kp/schema.json"
+  install -m 0644 "$kpmod/cmd/pulumi-resource-kubernetes/terraform-mapping.json" "$kp/terraform-mapping.json"
+  go_tool "pulumi-kubernetes-v$PULUMI_KUBERNETES_VERSION" kubernetes-provider pulumi-resource-kubernetes . \
+    "-X github.com/pulumi/pulumi-kubernetes/provider/v4/pkg/version.Version=$PULUMI_KUBERNETES_VERSION"
+  go_tool "etcd-v$ETCD_VERSION" etcd etcd go.etcd.io/etcd/server/v3
+  local kv="-X k8s.io/component-base/version.gitVersion=v$KUBERNETES_VERSION"
+  kv="$kv -X k8s.io/component-base/version.gitMajor=${KUBERNETES_VERSION%%.*}"
+  kv="$kv -X k8s.io/component-base/version.gitMinor=$(echo "$KUBERNETES_VERSION" | cut -d. -f2)"
+  kv="$kv -X k8s.io/client-go/pkg/version.gitVersion=v$KUBERNETES_VERSION"
+  go_tool "kubernetes-v$KUBERNETES_VERSION" kubernetes kube-apiserver k8s.io/kubernetes/cmd/kube-apiserver "$kv"
+  go_tool "kubernetes-v$KUBERNETES_VERSION" kubernetes kubectl k8s.io/kubernetes/cmd/kubectl "$kv"
+  # The CLI launches the dynamic-provider plugin by name; @pulumi/pulumi ships its script.
+  ln -sf "$REPO_ROOT/node_modules/@pulumi/pulumi/bin/pulumi-resource-pulumi-nodejs" "$TOOLS_BIN/pulumi-resource-pulumi-nodejs" 2>/dev/null || true
+}
+
+install_kubernetes_plugin() {
+  # Installing from a file means the CLI never tries to download the plugin the npm package asks for.
+  local plugdir="$PULUMI_HOME/plugins/resource-kubernetes-v$PULUMI_KUBERNETES_VERSION"
+  if [ ! -x "$plugdir/pulumi-resource-kubernetes" ] || \
+     ! cmp -s "$plugdir/pulumi-resource-kubernetes" "$TOOLS_BIN/pulumi-resource-kubernetes"; then
+    "$TOOLS_BIN/pulumi" plugin install resource kubernetes "v$PULUMI_KUBERNETES_VERSION" \
+      --file "$(readlink -f "$TOOLS_BIN/pulumi-resource-kubernetes")" >/dev/null
+    log "installed the kubernetes v$PULUMI_KUBERNETES_VERSION plugin into $PULUMI_HOME"
+  fi
+}
+
+npm_install() {
+  local stamp="$REPO_ROOT/node_modules/.canary-install-stamp"
+  local want
+  want="$(cat "$REPO_ROOT/package-lock.json" | sha256sum | cut -c1-16)"
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then return 0; fi
+  (cd "$REPO_ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+  echo "$want" > "$stamp"
+}
+
+main() {
+  local start=$SECONDS
+  step "npm packages" npm_install
+  step "TypeScript build (provider, policy)" bash -c "cd '$REPO_ROOT' && npx tsc -b provider policy"
+  step "CRDs from module zips" bash "$REPO_ROOT/scripts/crds.sh"
+  step "toolchain (cache: $CANARY_CACHE)" build_toolchain
+  step "kubernetes plugin" install_kubernetes_plugin
+  log "bootstrap complete in $((SECONDS - start))s"
+}
+
+export PULUMI_HOME="$LOCAL_DIR/pulumi-home"
+main "$@"

@@ -1,0 +1,41 @@
+// `npm run cluster -- start|stop|status|env [name]`: the local control plane by hand.
+import { isRunning, readCluster, startCluster, stopCluster, toolsBin } from "./cluster";
+
+async function main(argv: string[]): Promise<number> {
+    const [command, name = "demo"] = argv;
+    switch (command) {
+        case "start": {
+            const c = await startCluster(name);
+            console.log(`cluster "${name}" is up at ${c.server}`);
+            console.log(`  export KUBECONFIG=${c.kubeconfig}`);
+            console.log(`  ${toolsBin}/kubectl get crd`);
+            return 0;
+        }
+        case "stop":
+            console.log(await stopCluster(name) ? `cluster "${name}" stopped` : `no cluster "${name}"`);
+            return 0;
+        case "status": {
+            const c = readCluster(name);
+            const up = c !== undefined && isRunning(c);
+            console.log(c ? `cluster "${name}": ${up ? "running" : "stopped"} at ${c.server}, kubeconfig ${c.kubeconfig}`
+                : `no cluster "${name}"`);
+            return up ? 0 : 1;
+        }
+        case "env": {
+            const c = readCluster(name);
+            if (!c) {
+                return 1;
+            }
+            console.log(`export KUBECONFIG=${c.kubeconfig}`);
+            return 0;
+        }
+        default:
+            console.error("usage: npm run cluster -- start|stop|status|env [name]   (name defaults to demo)");
+            return 2;
+    }
+}
+
+main(process.argv.slice(2)).then((code) => process.exit(code), (err) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+});
