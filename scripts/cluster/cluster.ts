@@ -237,7 +237,7 @@ export async function startCluster(name: string, opts: StartOptions = {}): Promi
 
 function kubeVersion(): string {
     const env = fs.readFileSync(path.join(repoRoot, "scripts", "versions.env"), "utf8");
-    return /KUBERNETES_VERSION=(\S+)/.exec(env)?.[1] ?? "?";
+    return /^KUBERNETES_VERSION=(\S+)/m.exec(env)?.[1] ?? "?";
 }
 
 export async function stopCluster(name: string, opts: { keepDir?: boolean } = {}): Promise<boolean> {
