@@ -160,7 +160,8 @@ async function killGroups(pids: number[]): Promise<void> {
         try { process.kill(-pid, sig); } catch { /* already gone */ }
     });
     signal("SIGTERM");
-    const until = Date.now() + 10_000;
+    // The data is thrown away with the directory, so a graceful shutdown buys nothing.
+    const until = Date.now() + 2_000;
     while (Date.now() < until && pids.some(alive)) {
         await new Promise((r) => setTimeout(r, 200));
     }
