@@ -1,0 +1,33 @@
+package main
+
+import (
+	"encoding/json"
+	"sort"
+)
+
+// configEnv turns the stack configuration of a RunRequest into the two
+// environment variables @pulumi/pulumi's runtime/config.js reads:
+// PULUMI_CONFIG (JSON object "ns:key" -> string value) and
+// PULUMI_CONFIG_SECRET_KEYS (JSON array of the keys holding secrets).
+//
+// Keys are passed as the engine gives them ("project:key"); the SDK also
+// accepts the legacy "project:config:key" form, so no rewriting is needed.
+func configEnv(config map[string]string, secretKeys []string) ([]string, error) {
+	if config == nil {
+		config = map[string]string{}
+	}
+	cfg, err := json.Marshal(config) // map keys are sorted: stable output
+	if err != nil {
+		return nil, err
+	}
+	keys := append([]string{}, secretKeys...)
+	sort.Strings(keys)
+	secrets, err := json.Marshal(keys)
+	if err != nil {
+		return nil, err
+	}
+	return []string{
+		"PULUMI_CONFIG=" + string(cfg),
+		"PULUMI_CONFIG_SECRET_KEYS=" + string(secrets),
+	}, nil
+}
