@@ -43,7 +43,7 @@ build_toolchain() {
   go_tool "pulumi-v$PULUMI_VERSION" pulumi pulumi github.com/pulumi/pulumi/pkg/v3/cmd/pulumi \
     "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$PULUMI_VERSION"
   go_tool "langhost-nodejs-$(langhost_key)" langhost-nodejs pulumi-language-nodejs . \
-    "-X main.version=$PULUMI_VERSION"
+    "-X main.pluginVersion=$PULUMI_VERSION"
   local kp="$REPO_ROOT/scripts/toolchain/kubernetes-provider"
   local kpmod
   kpmod="$(go_mod_dir "github.com/pulumi/pulumi-kubernetes/provider/v4@$PULUMI_KUBERNETES_PROVIDER_MODULE")"
