@@ -1,0 +1,612 @@
+// The public arguments of CanaryDelivery: the one source of truth for the Pulumi schema, the
+// SDKs and the docs (the schema is inferred from this file by @pulumi/pulumi's analyzer).
+//
+// Shape rules imposed by that analyzer (3.259.0) and followed here:
+// - no unions: alternatives are mutually exclusive optional blocks, enforced by the parser;
+// - enums use the `as const` object pattern so TypeScript callers may pass plain strings;
+// - arrays are `T[]` (a `readonly T[]` is not recognised), nested types are named interfaces;
+// - `pulumi.Input<T>` only where a value may come from another resource; whatever decides
+//   which objects exist (router, steps, analysis) is plain, so previews show the whole graph.
+import * as pulumi from "@pulumi/pulumi";
+
+/** When the Argo Rollouts controller scales the adopted Deployment down. */
+export const ScaleDown = {
+    /** Leave the Deployment's replicas alone: both run until the CanaryDelivery is removed. */
+    Never: "never",
+    /** Scale the Deployment to zero once the Rollout is fully promoted and healthy. */
+    OnSuccess: "onsuccess",
+    /** Scale the Deployment down step by step as the Rollout scales up. */
+    Progressively: "progressively",
+} as const;
+export type ScaleDown = (typeof ScaleDown)[keyof typeof ScaleDown];
+
+/** How Istio splits traffic between the stable and the canary pods. */
+export const IstioSplit = {
+    /** Two Services (stable, canary); the VirtualService route weighs the two hosts. */
+    Host: "host",
+    /** One Service; a DestinationRule has stable and canary subsets the route weighs. */
+    Subset: "subset",
+} as const;
+export type IstioSplit = (typeof IstioSplit)[keyof typeof IstioSplit];
+
+/** The part of a request a match looks at. */
+export const MatchOn = {
+    /** An HTTP request header (`name` is the header name). */
+    Header: "header",
+    /** A cookie (`name` is the cookie name). */
+    Cookie: "cookie",
+    /** The request path. Istio only. */
+    Uri: "uri",
+} as const;
+export type MatchOn = (typeof MatchOn)[keyof typeof MatchOn];
+
+/** Which metrics the built-in analysis presets query. */
+export const PresetSource = {
+    /** Istio's standard metrics (`istio_requests_total`, `istio_request_duration_milliseconds`). */
+    Istio: "istio",
+    /** ingress-nginx controller metrics (`nginx_ingress_controller_requests`, `..._request_duration_seconds`). */
+    Nginx: "nginx",
+} as const;
+export type PresetSource = (typeof PresetSource)[keyof typeof PresetSource];
+
+/** Ingress path matching. */
+export const PathType = {
+    Prefix: "Prefix",
+    Exact: "Exact",
+    ImplementationSpecific: "ImplementationSpecific",
+} as const;
+export type PathType = (typeof PathType)[keyof typeof PathType];
+
+/** Container port protocol. */
+export const Protocol = {
+    TCP: "TCP",
+    UDP: "UDP",
+    SCTP: "SCTP",
+} as const;
+export type Protocol = (typeof Protocol)[keyof typeof Protocol];
+
+/** When the kubelet pulls the container image. */
+export const ImagePullPolicy = {
+    Always: "Always",
+    IfNotPresent: "IfNotPresent",
+    Never: "Never",
+} as const;
+export type ImagePullPolicy = (typeof ImagePullPolicy)[keyof typeof ImagePullPolicy];
+
+/** Scheme of an HTTP probe. */
+export const ProbeScheme = {
+    HTTP: "HTTP",
+    HTTPS: "HTTPS",
+} as const;
+export type ProbeScheme = (typeof ProbeScheme)[keyof typeof ProbeScheme];
+
+/** The arguments of a CanaryDelivery. */
+export interface CanaryDeliveryArgs {
+    /**
+     * Name of the Rollout and stem of every object name derived from it (`<releaseName>-stable`,
+     * `<releaseName>-canary`, ...). An RFC 1123 label of at most 63 characters; it must start with a
+     * letter when the component creates Services, and the names derived from it must fit their limits.
+     * Defaults to the component's resource name.
+     */
+    releaseName?: string;
+    /**
+     * Namespace of every object the component creates (and of the adopted Deployment and given Ingress).
+     * Defaults to "default".
+     */
+    namespace?: pulumi.Input<string>;
+    /**
+     * Labels added to the metadata of every object the component creates (never to pods, so changing
+     * them does not start a new canary). Defaults to no extra labels.
+     */
+    labels?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
+    /**
+     * Annotations added to the metadata of every object the component creates (never to pods).
+     * Defaults to no extra annotations.
+     */
+    annotations?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
+    /**
+     * Adopt an existing Deployment: the Rollout takes its pod template from it (`spec.workloadRef`).
+     * The Deployment itself is never managed by this component. Exactly one of `workloadRef` and
+     * `template` must be set. Defaults to unset.
+     */
+    workloadRef?: WorkloadRef;
+    /**
+     * The pod template of the release, written inline. Exactly one of `workloadRef` and `template`
+     * must be set. Defaults to unset.
+     */
+    template?: PodTemplate;
+    /**
+     * Number of pods when the release is fully promoted. With `autoscaling` this is only the initial
+     * count: the HorizontalPodAutoscaler owns it afterwards. Defaults to 1 (or `autoscaling.minReplicas`).
+     */
+    replicas?: number;
+    /**
+     * Create a HorizontalPodAutoscaler (autoscaling/v2) that scales the Rollout. Defaults to no autoscaler.
+     */
+    autoscaling?: Autoscaling;
+    /**
+     * The ordered stages of the canary. Each sets the canary's traffic weight and then waits; after the
+     * last stage the release is promoted to 100%. An empty list promotes every new version at once.
+     */
+    steps: CanaryStep[];
+    /**
+     * Allow a stage's weight to be lower than an earlier stage's. Defaults to false: weights must not decrease.
+     */
+    allowDecreasingWeights?: boolean;
+    /**
+     * The Service port(s) of the Services the component creates. With Istio or Nginx, stable and canary
+     * Services (or, for an Istio subset split, one Service) are always created; with neither, a single
+     * Service is created only when this block is set. Defaults to port 80 named "http" targeting the
+     * first container port.
+     */
+    service?: ServiceOptions;
+    /**
+     * Route traffic with Istio. At most one of `istio` and `nginx` may be set; with neither, the canary
+     * weight is approximated by the ratio of canary to stable pods (a replica-count canary).
+     * Defaults to unset.
+     */
+    istio?: IstioTraffic;
+    /**
+     * Route traffic with ingress-nginx canary Ingresses. At most one of `istio` and `nginx` may be set.
+     * Defaults to unset.
+     */
+    nginx?: NginxTraffic;
+    /**
+     * Prometheus analysis. A failed analysis aborts the release: traffic returns to the stable pods and
+     * the Rollout is marked Degraded until a new version is applied. Defaults to no analysis.
+     */
+    analysis?: Analysis;
+    /**
+     * Less common Rollout settings (surge, scale-down delays, deadlines). Defaults to Argo Rollouts' defaults.
+     */
+    strategy?: StrategyOptions;
+}
+
+/** An existing Deployment adopted by the Rollout. */
+export interface WorkloadRef {
+    /** Name of the Deployment, in the release namespace. */
+    name: pulumi.Input<string>;
+    /**
+     * The Deployment's `spec.selector.matchLabels`. The Rollout selects its pods with them, and so do the
+     * Services the component creates.
+     */
+    matchLabels: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
+    /**
+     * When the controller scales the Deployment down. With anything but `never`, deleting the Rollout
+     * would leave the application with no pods (argoproj/argo-rollouts#3855), so the component keeps the
+     * Rollout in the cluster if the CanaryDelivery is removed (`retainOnDelete`) until `handBack` is set.
+     * Defaults to "never".
+     */
+    scaleDown?: ScaleDown;
+    /**
+     * Hand the application back to the Deployment: scale it up again (a server-side apply patch of its
+     * `spec.replicas` that stays in place after the CanaryDelivery is gone), stop the controller from
+     * scaling it down, and let the Rollout be deleted with the component. Run `pulumi up` with this set,
+     * then remove the CanaryDelivery. Defaults to false.
+     */
+    handBack?: boolean;
+    /**
+     * Replicas the Deployment is given back when `handBack` is set. Defaults to `replicas`
+     * (or `autoscaling.minReplicas`).
+     */
+    handBackReplicas?: number;
+}
+
+/** The pod template of an inline workload. */
+export interface PodTemplate {
+    /** Container image. A change of image starts a new canary. */
+    image: pulumi.Input<string>;
+    /** Name of the container. Defaults to the release name. */
+    containerName?: string;
+    /** Ports the container listens on. Defaults to one port, 8080, named "http". */
+    ports?: ContainerPort[];
+    /** Environment variables. Defaults to none. */
+    env?: EnvVar[];
+    /** Compute resources. Defaults to none (the namespace's LimitRange, if any, applies). */
+    resources?: ResourceRequirements;
+    /** Readiness probe. Defaults to none. */
+    readinessProbe?: Probe;
+    /** Liveness probe. Defaults to none. */
+    livenessProbe?: Probe;
+    /** Startup probe. Defaults to none. */
+    startupProbe?: Probe;
+    /** Entrypoint. Defaults to the image's. */
+    command?: string[];
+    /** Arguments to the entrypoint. Defaults to the image's. */
+    args?: string[];
+    /** Image pull policy. Defaults to Kubernetes' default (Always for `:latest`, else IfNotPresent). */
+    imagePullPolicy?: ImagePullPolicy;
+    /** Service account of the pods. Defaults to the namespace's "default" service account. */
+    serviceAccountName?: pulumi.Input<string>;
+    /** Names of Secrets used to pull the image. Defaults to none. */
+    imagePullSecrets?: string[];
+    /**
+     * Extra pod labels, on top of the selector label `app: <releaseName>` (which may not be overridden).
+     * Changing them starts a new canary. Defaults to none.
+     */
+    labels?: { [key: string]: string };
+    /** Pod annotations (e.g. `sidecar.istio.io/inject`). Changing them starts a new canary. Defaults to none. */
+    annotations?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
+}
+
+/** A port the container listens on. */
+export interface ContainerPort {
+    /** Port number, 1..65535. */
+    containerPort: number;
+    /** IANA service name (at most 15 characters). Defaults to "http" for the first port, unnamed otherwise. */
+    name?: string;
+    /** Protocol. Defaults to "TCP". */
+    protocol?: Protocol;
+}
+
+/** An environment variable: exactly one of `value`, `secretKeyRef`, `configMapKeyRef`. */
+export interface EnvVar {
+    /** Variable name. */
+    name: string;
+    /** Literal value. Defaults to unset. */
+    value?: pulumi.Input<string>;
+    /** Take the value from a key of a Secret in the release namespace. Defaults to unset. */
+    secretKeyRef?: KeyRef;
+    /** Take the value from a key of a ConfigMap in the release namespace. Defaults to unset. */
+    configMapKeyRef?: KeyRef;
+}
+
+/** A key of a Secret or ConfigMap. */
+export interface KeyRef {
+    /** Name of the Secret or ConfigMap. */
+    name: string;
+    /** The key. */
+    key: string;
+}
+
+/** Resource requests and limits. */
+export interface ResourceRequirements {
+    /** Requested resources. Defaults to none. */
+    requests?: ResourceList;
+    /** Resource limits. Defaults to none. */
+    limits?: ResourceList;
+}
+
+/** CPU and memory quantities. */
+export interface ResourceList {
+    /** CPU quantity, e.g. "250m" or "1". Defaults to unset. */
+    cpu?: string;
+    /** Memory quantity, e.g. "256Mi". Defaults to unset. */
+    memory?: string;
+}
+
+/** A container probe: exactly one of `httpGet`, `tcpSocket`, `exec`. */
+export interface Probe {
+    /** Probe with an HTTP GET. Defaults to unset. */
+    httpGet?: HttpGetProbe;
+    /** Probe by opening a TCP connection. Defaults to unset. */
+    tcpSocket?: TcpSocketProbe;
+    /** Probe by running a command in the container. Defaults to unset. */
+    exec?: ExecProbe;
+    /** Seconds before the first probe. Defaults to 0. */
+    initialDelaySeconds?: number;
+    /** Seconds between probes. Defaults to 10. */
+    periodSeconds?: number;
+    /** Seconds before a probe times out. Defaults to 1. */
+    timeoutSeconds?: number;
+    /** Consecutive failures before the probe fails. Defaults to 3. */
+    failureThreshold?: number;
+    /** Consecutive successes before the probe succeeds again. Defaults to 1. */
+    successThreshold?: number;
+}
+
+/** An HTTP GET probe. */
+export interface HttpGetProbe {
+    /** Request path, starting with "/". */
+    path: string;
+    /** Port. Defaults to the first container port. */
+    port?: number;
+    /** Scheme. Defaults to "HTTP". */
+    scheme?: ProbeScheme;
+}
+
+/** A TCP probe. */
+export interface TcpSocketProbe {
+    /** Port. Defaults to the first container port. */
+    port?: number;
+}
+
+/** A command probe. */
+export interface ExecProbe {
+    /** The command and its arguments; exit status 0 is healthy. */
+    command: string[];
+}
+
+/** A HorizontalPodAutoscaler targeting the Rollout. */
+export interface Autoscaling {
+    /** Lower bound. Defaults to `replicas` (or 1). */
+    minReplicas?: number;
+    /** Upper bound; at least `minReplicas`. */
+    maxReplicas: number;
+    /** Target average CPU utilisation in percent of requests. Defaults to 80 when no target is set. */
+    targetCpuUtilization?: number;
+    /** Target average memory utilisation in percent of requests. Defaults to unset. */
+    targetMemoryUtilization?: number;
+}
+
+/** One stage of the canary. */
+export interface CanaryStep {
+    /**
+     * Percentage of traffic (0..100) sent to the canary from this stage on. Without traffic routing it
+     * is approximated by the share of canary pods. Defaults to the previous stage's weight.
+     */
+    weight?: number;
+    /**
+     * How long to wait at this stage: a duration such as "30s", "5m", "1h30m" (or a number of seconds).
+     * "0" or "" waits until the release is promoted (`kubectl argo rollouts promote`).
+     * Defaults to waiting until promoted, except on a stage that runs `analysis` (the analysis decides)
+     * and on a last stage at 100% (the release completes).
+     */
+    pause?: string;
+    /**
+     * Run the analysis metrics at this stage, after the pause; the release only moves on when they
+     * pass. Requires `analysis`. Defaults to false.
+     */
+    analysis?: boolean;
+    /**
+     * Scale the canary independently of its traffic weight from this stage on (needs `istio` or `nginx`).
+     * Defaults to unset: the canary is scaled to match its weight.
+     */
+    setCanaryScale?: CanaryScale;
+}
+
+/** Canary scale: exactly one of `replicas`, `weight`, `matchTrafficWeight`. */
+export interface CanaryScale {
+    /** Absolute number of canary pods. Defaults to unset. */
+    replicas?: number;
+    /** Canary pods as a percentage (0..100) of `replicas`. Defaults to unset. */
+    weight?: number;
+    /** Go back to scaling the canary with its traffic weight. Defaults to unset. */
+    matchTrafficWeight?: boolean;
+}
+
+/** The Service(s) the component creates. */
+export interface ServiceOptions {
+    /** Port the Services expose. Defaults to 80. */
+    port?: number;
+    /** Container port traffic is sent to. Defaults to the first container port (8080), or `port` for an adopted Deployment. */
+    targetPort?: number;
+    /**
+     * Port name. Istio only treats traffic as HTTP (and can split it) when the name is `http`, `http-*`,
+     * `http2-*`, `grpc-*` or `appProtocol` says so. Defaults to "http".
+     */
+    portName?: string;
+    /** Application protocol of the port (e.g. "http", "grpc"). Defaults to unset. */
+    appProtocol?: string;
+    /** Name of the stable Service (host split, Nginx). Defaults to `<releaseName>-stable`. */
+    stableName?: string;
+    /** Name of the canary Service (host split, Nginx). Defaults to `<releaseName>-canary`. */
+    canaryName?: string;
+    /** Name of the single Service (Istio subset split, replica-count canary). Defaults to `<releaseName>`. */
+    name?: string;
+}
+
+/** Istio traffic routing. */
+export interface IstioTraffic {
+    /** Host-level or subset-level split. Defaults to "host". */
+    split?: IstioSplit;
+    /**
+     * Name of an existing VirtualService to drive instead of creating one. Its routed http route(s) must
+     * have exactly the stable and canary destinations. Defaults to creating `<releaseName>`.
+     */
+    virtualServiceName?: string;
+    /**
+     * Names of the http routes whose weights the controller sets. Required for an existing VirtualService
+     * with more than one http route. Defaults to the route the component creates ("primary").
+     */
+    routes?: string[];
+    /**
+     * Hosts of the created VirtualService (e.g. "shop.example.com"). Defaults to the stable Service
+     * (host split) or the Service (subset split), i.e. in-mesh traffic.
+     */
+    hosts?: string[];
+    /**
+     * Gateways of the created VirtualService, as `<namespace>/<name>`; add "mesh" to split in-mesh
+     * traffic too. Defaults to none (the mesh only).
+     */
+    gateways?: string[];
+    /** Retry policy of the created route. Defaults to Istio's default. */
+    retries?: IstioRetries;
+    /** Timeout of the created route, e.g. "10s". Defaults to none. */
+    timeout?: string;
+    /**
+     * Require Istio mutual TLS to the release: DestinationRules with `tls.mode: ISTIO_MUTUAL` for the
+     * stable and canary hosts (host split) or in the subset DestinationRule. Defaults to false.
+     */
+    mutualTls?: boolean;
+    /** Subset split: name of an existing DestinationRule to drive instead of creating one. Defaults to creating `<releaseName>`. */
+    destinationRuleName?: string;
+    /** Subset split: name of the canary subset. Defaults to "canary". */
+    canarySubset?: string;
+    /** Subset split: name of the stable subset. Defaults to "stable". */
+    stableSubset?: string;
+    /**
+     * Requests matching all of these go to the canary for the whole release, whatever its weight
+     * (header and cookie: an Argo managed route set at the first stage; uri: a route of the created
+     * VirtualService). Defaults to none.
+     */
+    matches?: RequestMatch[];
+}
+
+/** Istio retry policy. */
+export interface IstioRetries {
+    /** Number of retries. */
+    attempts: number;
+    /** Timeout per attempt, e.g. "2s". Defaults to the route timeout. */
+    perTryTimeout?: string;
+    /** Retry conditions, e.g. "gateway-error,connect-failure,refused-stream". Defaults to Istio's default. */
+    retryOn?: string;
+}
+
+/** Nginx (ingress-nginx) traffic routing. */
+export interface NginxTraffic {
+    /**
+     * Name of an existing Ingress in the release namespace whose backend is the stable Service.
+     * Defaults to creating `<releaseName>` from `host`, `path`, `className` and `tlsSecretName`.
+     */
+    stableIngress?: string;
+    /** Host of the created Ingress. Defaults to any host. */
+    host?: string;
+    /** Path of the created Ingress. Defaults to "/". */
+    path?: string;
+    /** Path type of the created Ingress. Defaults to "Prefix". */
+    pathType?: PathType;
+    /** Ingress class of the created Ingress. Defaults to "nginx". */
+    className?: string;
+    /** TLS Secret of the created Ingress (needs `host`). Defaults to no TLS. */
+    tlsSecretName?: string;
+    /** Annotation prefix of the ingress controller. Defaults to "nginx.ingress.kubernetes.io". */
+    annotationPrefix?: string;
+    /** Extra annotations on the canary Ingress the controller creates. Defaults to none. */
+    additionalIngressAnnotations?: { [key: string]: string };
+    /**
+     * Requests matching these go to the canary for the whole release (canary-by-header,
+     * canary-by-cookie): at most one header and one cookie match. Defaults to none.
+     */
+    matches?: RequestMatch[];
+}
+
+/** A request match that sends requests to the canary. */
+export interface RequestMatch {
+    /** What to match on. */
+    on: MatchOn;
+    /** Header or cookie name (not used for uri). */
+    name?: string;
+    /** Exact value. For a cookie, defaults to "always" (ingress-nginx's canary-by-cookie value). */
+    exact?: string;
+    /** Value prefix. Defaults to unset. */
+    prefix?: string;
+    /** Value regular expression (RE2). Defaults to unset. */
+    regex?: string;
+}
+
+/** Prometheus analysis of the canary. */
+export interface Analysis {
+    /** The Prometheus server. */
+    prometheus: PrometheusProvider;
+    /** Built-in request success rate check of the canary. Defaults to unset. */
+    successRate?: SuccessRatePreset;
+    /** Built-in request latency check of the canary. Defaults to unset. */
+    latency?: LatencyPreset;
+    /** Metrics the presets query. Defaults to the traffic router ("istio" or "nginx"); required without one. */
+    presetSource?: PresetSource;
+    /** Custom Prometheus metrics. Defaults to none. */
+    metrics?: CustomMetric[];
+    /** Time between measurements of every metric that sets none, e.g. "1m". Defaults to "1m". */
+    interval?: string;
+    /**
+     * Measurements per metric at a stage with `analysis: true`, for metrics that set no `count`
+     * (background analysis measures until the release completes). Defaults to 5.
+     */
+    count?: number;
+    /** Failed measurements tolerated per metric before the analysis fails. Defaults to 0. */
+    failureLimit?: number;
+    /** Inconclusive measurements tolerated before the release pauses for a human. Defaults to 0. */
+    inconclusiveLimit?: number;
+    /** Consecutive query errors tolerated. Defaults to 4 (Argo's default). */
+    consecutiveErrorLimit?: number;
+    /**
+     * Run the metrics in the background for the whole release, from a chosen stage. Defaults to
+     * background analysis from the first stage when no stage sets `analysis: true`, else none.
+     */
+    background?: BackgroundAnalysis;
+}
+
+/** The Prometheus server queried by the analysis. */
+export interface PrometheusProvider {
+    /** Address of the Prometheus HTTP API, e.g. "http://prometheus.monitoring:9090". */
+    address: pulumi.Input<string>;
+    /**
+     * HTTP headers sent with each query (e.g. Authorization). Values are kept as Pulumi secrets and in a
+     * Kubernetes Secret the analysis reads, never in the AnalysisTemplate. Defaults to none.
+     */
+    headers?: PrometheusHeader[];
+    /** Query timeout in seconds. Defaults to Argo's (30). */
+    timeoutSeconds?: number;
+    /** Skip TLS verification. Defaults to false. */
+    insecure?: boolean;
+}
+
+/** An HTTP header for Prometheus: exactly one of `value` and `secretKeyRef`. */
+export interface PrometheusHeader {
+    /** Header name. */
+    name: string;
+    /** Header value; stored as a Pulumi secret. Defaults to unset. */
+    value?: pulumi.Input<string>;
+    /** Take the value from a key of an existing Secret in the release namespace. Defaults to unset. */
+    secretKeyRef?: KeyRef;
+}
+
+/** The request success rate preset (non-5xx responses of the canary). */
+export interface SuccessRatePreset {
+    /** Minimum success rate in percent. Defaults to 99. */
+    minPercent?: number;
+}
+
+/** The request latency preset (a percentile of the canary's response times). */
+export interface LatencyPreset {
+    /** Maximum latency in milliseconds. Defaults to 500. */
+    maxMilliseconds?: number;
+    /** Percentile checked, in (0, 100). Defaults to 99. */
+    percentile?: number;
+}
+
+/**
+ * A custom Prometheus metric. The query may use `{{args.namespace}}`, `{{args.rollout}}`,
+ * `{{args.canary-hash}}`, `{{args.stable-hash}}`, `{{args.canary-service}}`, `{{args.stable-service}}`.
+ */
+export interface CustomMetric {
+    /** Metric name (unique; a lowercase RFC 1123 label). */
+    name: string;
+    /** PromQL query. */
+    query: string;
+    /** Condition on `result` that makes a measurement successful, e.g. "result[0] >= 0.95". Defaults to unset. */
+    successCondition?: string;
+    /** Condition on `result` that makes a measurement failed. At least one condition is required. Defaults to unset. */
+    failureCondition?: string;
+    /** Time between measurements. Defaults to `analysis.interval`. */
+    interval?: string;
+    /** Delay before the first measurement. Defaults to none. */
+    initialDelay?: string;
+    /** Number of measurements. Defaults to `analysis.count` at a stage, unlimited in the background. */
+    count?: number;
+    /** Failed measurements tolerated. Defaults to `analysis.failureLimit`. */
+    failureLimit?: number;
+    /** Inconclusive measurements tolerated. Defaults to `analysis.inconclusiveLimit`. */
+    inconclusiveLimit?: number;
+    /** Consecutive query errors tolerated. Defaults to `analysis.consecutiveErrorLimit`. */
+    consecutiveErrorLimit?: number;
+}
+
+/** Background analysis. */
+export interface BackgroundAnalysis {
+    /** Index into `steps` of the stage the background analysis starts at. Defaults to 0. */
+    startingStep?: number;
+}
+
+/** Less common Rollout settings. */
+export interface StrategyOptions {
+    /** Extra pods during an update, a number ("1") or a percentage ("25%"). Defaults to "25%". */
+    maxSurge?: string;
+    /** Pods that may be unavailable during an update, a number or a percentage. Defaults to "25%". */
+    maxUnavailable?: string;
+    /** Seconds the old stable pods stay up after promotion (traffic routing only). Defaults to 30. */
+    scaleDownDelaySeconds?: number;
+    /** Seconds the canary pods stay up after an abort (traffic routing only). Defaults to 30. */
+    abortScaleDownDelaySeconds?: number;
+    /** Scale the stable pods down as the canary takes traffic (traffic routing only). Defaults to false. */
+    dynamicStableScale?: boolean;
+    /** Seconds a new pod must be ready before it counts as available. Defaults to 0. */
+    minReadySeconds?: number;
+    /** Seconds without progress before the release is marked Degraded. Defaults to 600. */
+    progressDeadlineSeconds?: number;
+    /** Abort the release when the progress deadline passes. Defaults to false. */
+    progressDeadlineAbort?: boolean;
+    /** Old ReplicaSets kept for rollback. Defaults to 10. */
+    revisionHistoryLimit?: number;
+}

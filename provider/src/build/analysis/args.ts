@@ -1,0 +1,15 @@
+// The arguments every AnalysisTemplate declares and the Rollout passes: custom queries may use
+// them as {{args.<name>}}. One list so the templates, the Rollout and the query check agree.
+export const ANALYSIS_ARGS = ["namespace", "rollout", "canary-hash", "stable-hash", "canary-service", "stable-service"] as const;
+export type AnalysisArg = (typeof ANALYSIS_ARGS)[number];
+
+/** Names of the metrics the presets create; custom metrics may not reuse them. */
+export const PRESET_METRIC_NAMES = { successRate: "success-rate", latency: "latency" } as const;
+
+/** Template arguments that carry Prometheus header values out of a Secret. */
+export const headerArgName = (index: number) => `header-${index}`;
+
+/** `{{args.x}}` references in a query. */
+export function referencedArgs(query: string): string[] {
+    return [...query.matchAll(/\{\{\s*args\.([^}\s]+)\s*\}\}/g)].map((m) => m[1]);
+}

@@ -1,0 +1,42 @@
+// Step 3 of the pipeline: every object of a release, as plain manifests with how to register
+// them. Pure: unit tests hold these against golden files and the real CRD schemas.
+import type { Resolved } from "../resolve/model";
+import type { StepLayout } from "../status";
+import { buildAnalysis } from "./analysis/template";
+import { buildAutoscaler } from "./autoscaler";
+import { buildHandBack } from "./handback";
+import { BuildEnv, Child, plainEnv } from "./manifest";
+import { describePlan, Plan } from "./plan";
+import { buildRollout } from "./rollout";
+import { buildServices } from "./services";
+import { argoSteps } from "./steps";
+import { routerFor } from "./traffic";
+
+export interface ReleaseManifests {
+    /** In registration order; the Rollout comes after everything it references. */
+    children: Child[];
+    plan: Plan;
+    /** How stages map to Argo steps (for the live status). */
+    layout: StepLayout;
+    /** Objects the Argo controller creates from ours (for the names output). */
+    controllerObjects: { kind: string; name: string }[];
+}
+
+export function buildRelease(r: Resolved, env: BuildEnv = plainEnv): ReleaseManifests {
+    const router = routerFor(r);
+    const steps = argoSteps(r, router.firstStageSteps(r));
+    const rollout = buildRollout(r, env, router, steps);
+    const children = [
+        ...buildHandBack(r),
+        ...buildServices(r, env),
+        ...router.children(r, env),
+        ...buildAnalysis(r, env),
+        rollout,
+        ...buildAutoscaler(r, env),
+    ];
+    const controllerObjects = r.traffic.kind === "nginx" ? [{ kind: "Ingress", name: r.traffic.canaryIngressName }] : [];
+    return { children, plan: describePlan(r), layout: { stageStart: steps.stageStart, argoStepCount: steps.steps.length }, controllerObjects };
+}
+
+export type { BuildEnv, Child, ChildKind, Manifest } from "./manifest";
+export { plainEnv } from "./manifest";

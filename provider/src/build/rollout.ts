@@ -1,0 +1,95 @@
+// The Rollout: workload (template or adopted Deployment), steps, traffic routing, background
+// analysis. A failed analysis aborts it, Argo's default; nothing here (no dryRun) softens that.
+import type { Resolved } from "../resolve/model";
+import { effectiveScaleDown, rolloutMustOutliveComponent } from "./handback";
+import { BuildEnv, Child, compact, metadata } from "./manifest";
+import { podSelector } from "./selector";
+import { analysisRunArgs, ArgoSteps } from "./steps";
+import type { TrafficRouter } from "./traffic/router";
+
+export function buildRollout(r: Resolved, env: BuildEnv, router: TrafficRouter, steps: ArgoSteps): Child {
+    const s = r.strategy;
+    const canary = compact({
+        ...router.canaryFields(r),
+        maxSurge: intOrPercent(s.maxSurge),
+        maxUnavailable: intOrPercent(s.maxUnavailable),
+        scaleDownDelaySeconds: s.scaleDownDelaySeconds,
+        abortScaleDownDelaySeconds: s.abortScaleDownDelaySeconds,
+        dynamicStableScale: s.dynamicStableScale,
+        analysis: backgroundAnalysis(r, steps),
+        steps: steps.steps,
+    });
+    return {
+        role: "rollout",
+        kind: "Rollout",
+        manifest: {
+            apiVersion: "argoproj.io/v1alpha1",
+            kind: "Rollout",
+            metadata: metadata(r, r.release, env),
+            spec: compact({
+                replicas: r.replicas,
+                revisionHistoryLimit: s.revisionHistoryLimit,
+                minReadySeconds: s.minReadySeconds,
+                progressDeadlineSeconds: s.progressDeadlineSeconds,
+                progressDeadlineAbort: s.progressDeadlineAbort,
+                selector: { matchLabels: podSelector(r) },
+                ...workload(r),
+                strategy: { canary },
+            }),
+        },
+        // The autoscaler owns the replica count once it exists.
+        ...(r.autoscaling && { ignoreChanges: ["spec.replicas"] }),
+        ...(rolloutMustOutliveComponent(r) && { retainOnDelete: true }),
+    };
+}
+
+function workload(r: Resolved): Record<string, unknown> {
+    const w = r.workload;
+    if (w.kind === "ref") {
+        return { workloadRef: { apiVersion: "apps/v1", kind: "Deployment", name: w.name, scaleDown: effectiveScaleDown(r) } };
+    }
+    const c = w.container;
+    return {
+        template: {
+            metadata: compact({ labels: w.podLabels, annotations: w.podAnnotations }),
+            spec: compact({
+                serviceAccountName: w.serviceAccountName,
+                imagePullSecrets: w.imagePullSecrets?.map((name) => ({ name })),
+                containers: [compact({
+                    name: c.name,
+                    image: c.image,
+                    imagePullPolicy: c.imagePullPolicy,
+                    command: c.command,
+                    args: c.args,
+                    ports: c.ports.map((p) => compact({ ...p })),
+                    env: c.env?.map((e) => compact({
+                        name: e.name,
+                        value: e.value,
+                        valueFrom: e.secretKeyRef ? { secretKeyRef: e.secretKeyRef } : e.configMapKeyRef ? { configMapKeyRef: e.configMapKeyRef } : undefined,
+                    })),
+                    resources: c.resources,
+                    readinessProbe: c.readinessProbe,
+                    livenessProbe: c.livenessProbe,
+                    startupProbe: c.startupProbe,
+                })],
+            }),
+        },
+    };
+}
+
+function backgroundAnalysis(r: Resolved, steps: ArgoSteps): object | undefined {
+    const a = r.analysis;
+    if (!a?.background || !a.templates.background) return undefined;
+    const start = steps.stageStart[a.background.startingStep] ?? 0;
+    return compact({
+        templates: [{ templateName: a.templates.background }],
+        args: analysisRunArgs(r),
+        startingStep: start > 0 ? start : undefined,
+    });
+}
+
+/** "3" -> 3, "25%" -> "25%": Argo's int-or-string, from the string the public args take. */
+function intOrPercent(value: string | undefined): number | string | undefined {
+    if (value === undefined) return undefined;
+    return value.endsWith("%") ? value : Number(value);
+}

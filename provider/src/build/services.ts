@@ -1,0 +1,34 @@
+// The Services of the release. Argo rewrites the stable and canary Services' selectors (adding
+// the pod template hash), and a Service selector is an atomic map under server-side apply: the
+// controller owns it after its first write, so the component leaves it alone after creation.
+import type { Resolved } from "../resolve/model";
+import { BuildEnv, Child, compact, metadata, SKIP_AWAIT } from "./manifest";
+import { podSelector } from "./selector";
+
+export function buildServices(r: Resolved, env: BuildEnv): Child[] {
+    const { stable, canary, single } = r.services;
+    const children: Child[] = [];
+    if (stable) children.push(service(r, env, "stable-service", stable, true));
+    if (canary) children.push(service(r, env, "canary-service", canary, true));
+    if (single) children.push(service(r, env, "service", single, false));
+    return children;
+}
+
+function service(r: Resolved, env: BuildEnv, role: string, name: string, controllerOwnsSelector: boolean): Child {
+    const s = r.services;
+    return {
+        role,
+        kind: "Service",
+        manifest: {
+            apiVersion: "v1",
+            kind: "Service",
+            metadata: metadata(r, name, env, SKIP_AWAIT),
+            spec: {
+                type: "ClusterIP",
+                selector: podSelector(r),
+                ports: [compact({ name: s.portName, port: s.port, targetPort: s.targetPort, protocol: "TCP", appProtocol: s.appProtocol })],
+            },
+        },
+        ...(controllerOwnsSelector && { ignoreChanges: ["spec.selector"] }),
+    };
+}

@@ -1,0 +1,118 @@
+// Istio: the Rollout drives the weights of a VirtualService route between the stable and canary
+// Services (host split) or between DestinationRule subsets of one Service (subset split).
+//
+// The controller rewrites the route weights and inserts its managed routes at the top of
+// `spec.http`; the DestinationRule subsets get pod-hash labels. Both lists are atomic under
+// server-side apply, so the component writes them when it creates the object and ignores them
+// afterwards: it never reverts the controller, and a later change to routes, retries or timeout
+// needs the VirtualService replaced (`pulumi up --replace <urn>`) between releases.
+import type { Resolved, ResolvedIstio, ResolvedMatch } from "../../resolve/model";
+import { BuildEnv, Child, compact, metadata } from "../manifest";
+import type { TrafficRouter } from "./router";
+
+/** Name of the Argo managed route that carries header and cookie matches. */
+export const MATCH_ROUTE = "canary-match";
+export const URI_ROUTE = "canary-uri";
+
+const istioOf = (r: Resolved) => r.traffic as ResolvedIstio;
+
+export const istioRouter: TrafficRouter = {
+    canaryFields(r) {
+        const t = istioOf(r);
+        const vs = t.virtualService;
+        const dr = t.destinationRule;
+        return compact({
+            stableService: t.split === "host" ? r.services.stable : undefined,
+            canaryService: t.split === "host" ? r.services.canary : undefined,
+            trafficRouting: compact({
+                istio: compact({
+                    virtualService: compact({ name: vs.name, routes: vs.routes.length ? vs.routes : undefined }),
+                    destinationRule: dr && { name: dr.name, canarySubsetName: dr.canarySubset, stableSubsetName: dr.stableSubset },
+                }),
+                managedRoutes: t.headerMatches.length ? [{ name: MATCH_ROUTE }] : undefined,
+            }),
+        });
+    },
+    firstStageSteps(r) {
+        const t = istioOf(r);
+        if (!t.headerMatches.length) return [];
+        return [{ setHeaderRoute: { name: MATCH_ROUTE, match: t.headerMatches.map(headerRouteMatch) } }];
+    },
+    children(r, env) {
+        const t = istioOf(r);
+        const children: Child[] = [];
+        if (t.virtualService.create) children.push(virtualService(r, t, env));
+        if (t.destinationRule?.create) {
+            const dr = t.destinationRule;
+            children.push(destinationRule(r, env, "destination-rule", dr.name, dr.host, t.mutualTls, [dr.stableSubset, dr.canarySubset]));
+        }
+        if (t.split === "host" && t.mutualTls) {
+            children.push(destinationRule(r, env, "stable-destination-rule", r.services.stable!, r.services.stable!, true));
+            children.push(destinationRule(r, env, "canary-destination-rule", r.services.canary!, r.services.canary!, true));
+        }
+        return children;
+    },
+};
+
+/** Argo's setHeaderRoute match; a cookie is matched inside the Cookie header. */
+function headerRouteMatch(m: ResolvedMatch): object {
+    if (m.on === "cookie") {
+        const value = m.regex ?? (m.prefix !== undefined ? `${escapeRegex(m.prefix)}[^;]*` : escapeRegex(m.exact!));
+        return { headerName: "cookie", headerValue: { regex: `^(.*?;\\s*)?${escapeRegex(m.name!)}=${value}(;.*)?$` } };
+    }
+    return { headerName: m.name, headerValue: compact({ exact: m.exact, prefix: m.prefix, regex: m.regex }) };
+}
+
+function virtualService(r: Resolved, t: ResolvedIstio, env: BuildEnv): Child {
+    const vs = t.virtualService;
+    const dest = (role: "stable" | "canary") =>
+        t.split === "host"
+            ? { host: role === "stable" ? r.services.stable : r.services.canary }
+            : { host: t.destinationRule!.host, subset: role === "stable" ? t.destinationRule!.stableSubset : t.destinationRule!.canarySubset };
+    const uriRoute = t.uriMatches.length
+        ? [{ name: URI_ROUTE, match: t.uriMatches.map((m) => ({ uri: compact({ exact: m.exact, prefix: m.prefix, regex: m.regex }) })), route: [{ destination: dest("canary") }] }]
+        : [];
+    const primary = compact({
+        name: vs.routes[0],
+        route: [
+            { destination: dest("stable"), weight: 100 },
+            { destination: dest("canary"), weight: 0 },
+        ],
+        retries: vs.retries && compact({ ...vs.retries }),
+        timeout: vs.timeout,
+    });
+    return {
+        role: "virtual-service",
+        kind: "VirtualService",
+        manifest: {
+            apiVersion: "networking.istio.io/v1",
+            kind: "VirtualService",
+            metadata: metadata(r, vs.name, env),
+            spec: compact({ hosts: vs.hosts, gateways: vs.gateways.length ? vs.gateways : undefined, http: [...uriRoute, primary] }),
+        },
+        ignoreChanges: ["spec.http"],
+    };
+}
+
+function destinationRule(r: Resolved, env: BuildEnv, role: string, name: string, host: string, mutualTls: boolean, subsets?: string[]): Child {
+    return {
+        role,
+        kind: "DestinationRule",
+        manifest: {
+            apiVersion: "networking.istio.io/v1",
+            kind: "DestinationRule",
+            metadata: metadata(r, name, env),
+            spec: compact({
+                host,
+                trafficPolicy: mutualTls ? { tls: { mode: "ISTIO_MUTUAL" } } : undefined,
+                // The controller adds the pod hash label to each subset; it starts empty.
+                subsets: subsets?.map((subset) => ({ name: subset, labels: {} })),
+            }),
+        },
+        ...(subsets && { ignoreChanges: ["spec.subsets"] }),
+    };
+}
+
+export function escapeRegex(text: string): string {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

@@ -1,0 +1,141 @@
+// The CanaryDelivery component: parse -> resolve -> build -> register -> outputs.
+import * as pulumi from "@pulumi/pulumi";
+import type { CanaryDeliveryArgs } from "./args";
+import { buildRelease, ReleaseManifests } from "./build";
+import { parseArgs } from "./parse";
+import { pulumiEnv, registerChildren } from "./register";
+import { resolve } from "./resolve";
+import type { Resolved } from "./resolve/model";
+import { RolloutStatus, summarizeRolloutStatus } from "./status";
+
+/** An object of the release: created by the component, by the Argo controller, or given by the user. */
+export interface ReleaseObject {
+    /** Kubernetes kind. */
+    kind: string;
+    /** Object name. */
+    name: string;
+    /** "component" (created and owned by this component), "controller" (created by Argo Rollouts) or "user" (an existing object it drives). */
+    managedBy: string;
+}
+
+/**
+ * A canary release run by Argo Rollouts: the Rollout, its Services, Istio or Nginx traffic routing,
+ * Prometheus analysis that rolls a bad version back, and an optional autoscaler.
+ */
+export class CanaryDelivery extends pulumi.ComponentResource {
+    /** Name of the Rollout. */
+    public readonly rolloutName: pulumi.Output<string>;
+    /** Namespace of the release. */
+    public readonly namespace: pulumi.Output<string>;
+    /** Name of the stable Service, when the release has one. */
+    public readonly stableServiceName: pulumi.Output<string | undefined>;
+    /** Name of the canary Service, when the release has one. */
+    public readonly canaryServiceName: pulumi.Output<string | undefined>;
+    /** Name of the single Service (Istio subset split, replica-count canary), when the release has one. */
+    public readonly serviceName: pulumi.Output<string | undefined>;
+    /** Name of the VirtualService the Rollout drives (created or existing). */
+    public readonly virtualServiceName: pulumi.Output<string | undefined>;
+    /** Names of the DestinationRules the component created. */
+    public readonly destinationRuleNames: pulumi.Output<string[]>;
+    /** Name of the stable Ingress (created or existing). */
+    public readonly ingressName: pulumi.Output<string | undefined>;
+    /** Name of the canary Ingress the Argo controller creates from the stable one. */
+    public readonly canaryIngressName: pulumi.Output<string | undefined>;
+    /** Names of the AnalysisTemplates. */
+    public readonly analysisTemplateNames: pulumi.Output<string[]>;
+    /** Name of the Secret holding Prometheus header values, when there is one. */
+    public readonly analysisSecretName: pulumi.Output<string | undefined>;
+    /** Name of the HorizontalPodAutoscaler, when there is one. */
+    public readonly autoscalerName: pulumi.Output<string | undefined>;
+    /** Every object of the release and who manages it. */
+    public readonly objects: pulumi.Output<ReleaseObject[]>;
+    /** The plan of the release in one line, e.g. "10% for 5m, analysis, 30% until promoted, 100%". */
+    public readonly plan: pulumi.Output<string>;
+    /** The plan, one entry per stage and the final promotion. */
+    public readonly planStages: pulumi.Output<string[]>;
+    /** Where the release stands, from the Rollout's status in the cluster. */
+    public readonly status: pulumi.Output<RolloutStatus>;
+
+    constructor(name: string, args: CanaryDeliveryArgs, opts?: pulumi.ComponentResourceOptions) {
+        // Parsed before super(): invalid arguments must not register anything, not even the component.
+        const parsed = parseArgs(name, args);
+        super("canary-delivery:index:CanaryDelivery", name, {}, opts);
+        for (const warning of parsed.warnings) pulumi.log.warn(warning, this);
+
+        const release = resolve(parsed.args, parsed.release);
+        const manifests = buildRelease(release, pulumiEnv);
+        const children = registerChildren(this, name, manifests.children);
+        const nameOf = (role: string) => {
+            const child = manifests.children.find((c) => c.role === role);
+            return child ? pulumi.output(child.manifest.metadata.name) : pulumi.output(undefined);
+        };
+        const rollout = children.get("rollout")!;
+        const traffic = release.traffic;
+
+        this.rolloutName = pulumi.output((rollout as unknown as { metadata: pulumi.Output<{ name: string }> }).metadata).apply((m) => m?.name ?? release.release);
+        this.namespace = pulumi.output(release.namespace);
+        this.stableServiceName = nameOf("stable-service");
+        this.canaryServiceName = nameOf("canary-service");
+        this.serviceName = nameOf("service");
+        this.virtualServiceName = pulumi.output(traffic.kind === "istio" ? traffic.virtualService.name : undefined);
+        this.destinationRuleNames = pulumi.output(roleNames(manifests, "DestinationRule"));
+        this.ingressName = pulumi.output(traffic.kind === "nginx" ? traffic.stableIngress.name : undefined);
+        this.canaryIngressName = pulumi.output(traffic.kind === "nginx" ? traffic.canaryIngressName : undefined);
+        this.analysisTemplateNames = pulumi.output(roleNames(manifests, "AnalysisTemplate"));
+        this.analysisSecretName = nameOf("analysis-secret");
+        this.autoscalerName = nameOf("autoscaler");
+        this.objects = pulumi.output(releaseObjects(release, manifests));
+        this.plan = pulumi.output(manifests.plan.summary);
+        this.planStages = pulumi.output(manifests.plan.stages);
+        this.status = readLiveStatus(rollout, manifests);
+
+        this.registerOutputs({
+            rolloutName: this.rolloutName,
+            namespace: this.namespace,
+            stableServiceName: this.stableServiceName,
+            canaryServiceName: this.canaryServiceName,
+            serviceName: this.serviceName,
+            virtualServiceName: this.virtualServiceName,
+            destinationRuleNames: this.destinationRuleNames,
+            ingressName: this.ingressName,
+            canaryIngressName: this.canaryIngressName,
+            analysisTemplateNames: this.analysisTemplateNames,
+            analysisSecretName: this.analysisSecretName,
+            autoscalerName: this.autoscalerName,
+            objects: this.objects,
+            plan: this.plan,
+            planStages: this.planStages,
+            status: this.status,
+        });
+    }
+}
+
+function roleNames(m: ReleaseManifests, kind: string): string[] {
+    return m.children.filter((c) => c.kind === kind).map((c) => c.manifest.metadata.name as string);
+}
+
+function releaseObjects(r: Resolved, m: ReleaseManifests): pulumi.Input<ReleaseObject[]> {
+    const created = m.children
+        .filter((c) => c.kind !== "DeploymentPatch")
+        .map((c) => ({ kind: c.manifest.kind, name: c.manifest.metadata.name, managedBy: "component" }));
+    const controller = m.controllerObjects.map((o) => ({ ...o, managedBy: "controller" }));
+    const t = r.traffic;
+    const given = [
+        ...(r.workload.kind === "ref" ? [{ kind: "Deployment", name: r.workload.name, managedBy: "user" }] : []),
+        ...(t.kind === "istio" && !t.virtualService.create ? [{ kind: "VirtualService", name: t.virtualService.name, managedBy: "user" }] : []),
+        ...(t.kind === "istio" && t.destinationRule && !t.destinationRule.create ? [{ kind: "DestinationRule", name: t.destinationRule.name, managedBy: "user" }] : []),
+        ...(t.kind === "nginx" && !t.stableIngress.create ? [{ kind: "Ingress", name: t.stableIngress.name, managedBy: "user" }] : []),
+    ];
+    return pulumi.all([...created, ...controller, ...given].map((o) => pulumi.all([o.kind, o.name, o.managedBy])))
+        .apply((rows) => rows.map(([kind, name, managedBy]) => ({ kind, name, managedBy })));
+}
+
+/**
+ * The seam for the live status: today the Rollout's `status` output (as of the last apply, or the
+ * state during a preview); the cluster-reading work replaces the source, not the summary.
+ */
+function readLiveStatus(rollout: pulumi.CustomResource, m: ReleaseManifests): pulumi.Output<RolloutStatus> {
+    const status = (rollout as unknown as Record<string, pulumi.Output<unknown> | undefined>)["status"];
+    if (!status) return pulumi.output(summarizeRolloutStatus(undefined, m.layout));
+    return status.apply((s) => summarizeRolloutStatus(s, m.layout));
+}

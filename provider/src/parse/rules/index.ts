@@ -1,0 +1,29 @@
+// Every cross-field rule, run together so one parse reports every problem at once.
+import { analysisRules } from "./analysis";
+import { nameRules } from "./names";
+import { Problem, Rule, RuleContext } from "./problem";
+import { stepRules } from "./steps";
+import { strategyRules } from "./strategy";
+import { trafficRules } from "./traffic";
+import { workloadRules } from "./workload";
+
+const RULES: Rule[] = [nameRules, workloadRules, stepRules, trafficRules, analysisRules, strategyRules];
+
+/**
+ * Runs every rule. A rule that trips over a value of the wrong type is skipped when the shape check
+ * already failed (that failure explains it); otherwise it is a bug and is rethrown.
+ */
+export function crossFieldProblems(ctx: RuleContext, shapeFailed: boolean): Problem[] {
+    const problems: Problem[] = [];
+    for (const rule of RULES) {
+        try {
+            problems.push(...rule(ctx));
+        } catch (err) {
+            if (!shapeFailed) throw err;
+        }
+    }
+    return problems;
+}
+
+export { nameWarnings } from "./names";
+export type { Problem, RuleContext } from "./problem";

@@ -1,0 +1,39 @@
+// Rules about the stages: weights, canary scale and per-stage analysis.
+import { routerKind } from "../../resolve/services";
+import { isObj, list, Problem, RuleContext } from "./problem";
+
+export function stepRules({ args }: RuleContext): Problem[] {
+    const problems: Problem[] = [];
+    const router = routerKind(args);
+    let highest: { weight: number; index: number } | undefined;
+    list(args.steps).forEach((step, i) => {
+        if (!isObj(step)) return;
+        const path = `steps[${i}]`;
+        if (typeof step.weight === "number") {
+            if (highest && step.weight < highest.weight && args.allowDecreasingWeights !== true) {
+                problems.push({
+                    path: `${path}.weight`,
+                    reason: `must not be lower than an earlier stage's weight (${highest.weight} at steps[${highest.index}]); set allowDecreasingWeights to allow it`,
+                });
+            }
+            if (!highest || step.weight > highest.weight) highest = { weight: step.weight, index: i };
+        }
+        if (step.analysis === true && args.analysis === undefined) {
+            problems.push({ path: `${path}.analysis`, reason: "needs the analysis block (which metrics to run and where Prometheus is)" });
+        }
+        const scale = step.setCanaryScale;
+        if (isObj(scale)) {
+            if (router === "none") {
+                problems.push({ path: `${path}.setCanaryScale`, reason: "requires traffic routing (istio or nginx): without it the canary's scale is its weight" });
+            }
+            const set = (["replicas", "weight", "matchTrafficWeight"] as const).filter((k) => scale[k] !== undefined);
+            if (set.length !== 1) {
+                problems.push({ path: `${path}.setCanaryScale`, reason: `must set exactly one of replicas, weight, matchTrafficWeight${set.length ? `; got ${set.join(" and ")}` : ""}` });
+            }
+            if (scale.matchTrafficWeight === false) {
+                problems.push({ path: `${path}.setCanaryScale.matchTrafficWeight`, reason: "must be true when set (omit setCanaryScale to keep the current scale)" });
+            }
+        }
+    });
+    return problems;
+}

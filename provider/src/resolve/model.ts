@@ -1,0 +1,189 @@
+// The release after defaults: every choice made, every name known. Builders read only this, so
+// they never re-derive a default. Values that may come from other resources stay Inputs.
+import type { Input } from "@pulumi/pulumi";
+import type { KeyRef, PathType, ScaleDown, StrategyOptions } from "../args";
+import type { RouterKind } from "./services";
+
+export type StringMap = Input<{ [key: string]: Input<string> }>;
+
+export type Pause =
+    | { kind: "none" }
+    | { kind: "untilPromoted" }
+    | { kind: "timed"; duration: string; seconds: number };
+
+export interface ResolvedStep {
+    /** Index in the user's `steps`. */
+    index: number;
+    /** Weight set at this stage, when it sets one. */
+    setWeight?: number;
+    /** Traffic weight of the canary during this stage. */
+    weight: number;
+    pause: Pause;
+    analysis: boolean;
+    canaryScale?: { replicas?: number; weight?: number; matchTrafficWeight?: boolean };
+}
+
+export interface ResolvedContainer {
+    name: string;
+    image: Input<string>;
+    ports: { name?: string; containerPort: number; protocol: string }[];
+    env?: { name: string; value?: Input<string>; secretKeyRef?: KeyRef; configMapKeyRef?: KeyRef }[];
+    resources?: { requests?: Record<string, string>; limits?: Record<string, string> };
+    readinessProbe?: object;
+    livenessProbe?: object;
+    startupProbe?: object;
+    command?: string[];
+    args?: string[];
+    imagePullPolicy?: string;
+}
+
+export type ResolvedWorkload =
+    | {
+          kind: "ref";
+          name: Input<string>;
+          matchLabels: StringMap;
+          scaleDown: ScaleDown;
+          handBack: boolean;
+          handBackReplicas: number;
+      }
+    | {
+          kind: "template";
+          selector: Record<string, string>;
+          podLabels: Record<string, string>;
+          podAnnotations?: StringMap;
+          container: ResolvedContainer;
+          serviceAccountName?: Input<string>;
+          imagePullSecrets?: string[];
+      };
+
+export interface ResolvedServices {
+    port: number;
+    targetPort: number;
+    portName: string;
+    appProtocol?: string;
+    /** Stable and canary Services (host split, Nginx). */
+    stable?: string;
+    canary?: string;
+    /** The one Service (subset split, replica-count canary with `service`). */
+    single?: string;
+}
+
+export interface ResolvedMatch {
+    on: "header" | "cookie" | "uri";
+    name?: string;
+    exact?: string;
+    prefix?: string;
+    regex?: string;
+}
+
+export interface ResolvedIstio {
+    kind: "istio";
+    split: "host" | "subset";
+    virtualService: {
+        name: string;
+        create: boolean;
+        routes: string[];
+        hosts: string[];
+        gateways: string[];
+        retries?: { attempts: number; perTryTimeout?: string; retryOn?: string };
+        timeout?: string;
+    };
+    /** Subset split only. */
+    destinationRule?: { name: string; create: boolean; host: string; canarySubset: string; stableSubset: string };
+    mutualTls: boolean;
+    /** Header and cookie matches, rendered as an Argo managed route at the first stage. */
+    headerMatches: ResolvedMatch[];
+    /** URI matches, rendered as a route of the created VirtualService. */
+    uriMatches: ResolvedMatch[];
+}
+
+export interface ResolvedNginx {
+    kind: "nginx";
+    stableIngress: {
+        name: string;
+        create: boolean;
+        host?: string;
+        path: string;
+        pathType: PathType;
+        className: string;
+        tlsSecretName?: string;
+    };
+    canaryIngressName: string;
+    annotationPrefix: string;
+    additionalIngressAnnotations: Record<string, string>;
+    header?: ResolvedMatch;
+    cookie?: ResolvedMatch;
+}
+
+export type ResolvedTraffic = { kind: "none" } | ResolvedIstio | ResolvedNginx;
+
+export interface ResolvedMetric {
+    name: string;
+    query: string;
+    successCondition?: string;
+    failureCondition?: string;
+    interval: string;
+    initialDelay?: string;
+    /** Count the user set; a stage analysis falls back to `stepCount`. */
+    count?: number;
+    failureLimit: number;
+    inconclusiveLimit: number;
+    consecutiveErrorLimit?: number;
+}
+
+export interface ResolvedPresets {
+    source: "istio" | "nginx";
+    /** How canary traffic is told apart: by its Service (host split, Nginx) or by its pods' names. */
+    scope: "service" | "pods";
+    successRate?: { minPercent: number };
+    latency?: { maxMilliseconds: number; percentile: number };
+}
+
+export interface ResolvedHeader {
+    name: string;
+    /** Where the value is read from at analysis time. */
+    secret: { name: string; key: string };
+}
+
+export interface ResolvedAnalysis {
+    address: Input<string>;
+    timeoutSeconds?: number;
+    insecure: boolean;
+    headers: ResolvedHeader[];
+    /** The Secret the component creates for header values given inline. */
+    headerSecret?: { name: string; data: Record<string, Input<string>> };
+    /** Built-in metrics, rendered by the preset module of `source`. */
+    presets?: ResolvedPresets;
+    /** Custom metrics, with the analysis-wide defaults applied. */
+    metrics: ResolvedMetric[];
+    /** Analysis-wide defaults, also used by the presets. */
+    defaults: { interval: string; failureLimit: number; inconclusiveLimit: number; consecutiveErrorLimit?: number };
+    stepCount: number;
+    /** Background analysis from this user stage index. */
+    background?: { startingStep: number };
+    templates: { background?: string; step?: string };
+}
+
+export interface ResolvedAutoscaling {
+    name: string;
+    minReplicas: number;
+    maxReplicas: number;
+    targetCpuUtilization?: number;
+    targetMemoryUtilization?: number;
+}
+
+export interface Resolved {
+    release: string;
+    namespace: Input<string>;
+    labels?: StringMap;
+    annotations?: StringMap;
+    workload: ResolvedWorkload;
+    replicas: number;
+    autoscaling?: ResolvedAutoscaling;
+    steps: ResolvedStep[];
+    router: RouterKind;
+    services: ResolvedServices;
+    traffic: ResolvedTraffic;
+    analysis?: ResolvedAnalysis;
+    strategy: StrategyOptions;
+}
