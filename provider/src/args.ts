@@ -426,9 +426,10 @@ export interface IstioTraffic {
     /** Subset split: name of the stable subset. Defaults to "stable". */
     stableSubset?: string;
     /**
-     * Requests matching all of these go to the canary for the whole release, whatever its weight
-     * (header and cookie: an Argo managed route set at the first stage; uri: a route of the created
-     * VirtualService). Defaults to none.
+     * Requests sent to the canary whatever its weight. Header and cookie matches form one Argo managed
+     * route (all must match), set at the first stage and removed when the release ends; each uri match
+     * is a route of the created VirtualService (between releases the canary Service selects the stable
+     * pods, so it is safe to keep). Defaults to none.
      */
     matches?: RequestMatch[];
 }
@@ -475,9 +476,9 @@ export interface NginxTraffic {
 export interface RequestMatch {
     /** What to match on. */
     on: MatchOn;
-    /** Header or cookie name (not used for uri). */
+    /** Header or cookie name; required for those, not used for uri. Defaults to unset. */
     name?: string;
-    /** Exact value. For a cookie, defaults to "always" (ingress-nginx's canary-by-cookie value). */
+    /** Exact value. Defaults to unset, or for a cookie to "always" (ingress-nginx's canary-by-cookie value). */
     exact?: string;
     /** Value prefix. Defaults to unset. */
     prefix?: string;

@@ -6,7 +6,7 @@ import type { z } from "zod";
 import type { CanaryDeliveryArgs } from "../args";
 import { crossFieldProblems, nameWarnings, Problem } from "./rules";
 import { argsSchema } from "./schema";
-import { isUnresolved } from "./zod-helpers";
+import { isUnresolved, PLAIN_REQUIRED } from "./zod-helpers";
 
 export interface Parsed {
     args: CanaryDeliveryArgs;
@@ -56,9 +56,9 @@ function fromZodIssue(issue: z.core.$ZodIssue, args: unknown): Problem[] {
     if (issue.code === "invalid_type") {
         const value = valueAt(args, issue.path);
         if (value === undefined) return [{ path: path || "args", reason: "is required" }];
-        if (isUnresolved(value)) {
-            return [{ path, reason: "must be a plain value known at preview, not an Output or a Promise: it decides which objects the release creates" }];
-        }
+        if (isUnresolved(value)) return [{ path, reason: PLAIN_REQUIRED }];
+        // A fractional number where a whole one is expected: the schema's own message says which.
+        if (issue.expected === "int" && typeof value === "number") return [{ path, reason: issue.message }];
         return [{ path: path || "args", reason: `must be ${article(issue.expected)}, got ${describe(value)}` }];
     }
     return [{ path: path || "args", reason: issue.message }];

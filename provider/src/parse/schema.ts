@@ -3,15 +3,15 @@
 import { z } from "zod";
 import { ImagePullPolicy, IstioSplit, MatchOn, PathType, PresetSource, ProbeScheme, Protocol, ScaleDown } from "../args";
 import { dnsSubdomain, portName, qualifiedName, rfc1123Label } from "../names";
-import { duration, input, inputStringMap, int, intOrPercent, nonEmpty, oneOf, pause, percent, rule } from "./zod-helpers";
+import { arr, duration, input, inputStringMap, int, intOrPercent, nonEmpty, obj, oneOf, pause, percent, rule } from "./zod-helpers";
 
 const QUANTITY = /^[+]?(\d+(\.\d*)?|\.\d+)(([KMGTPE]i)|[numkMGTPE]|[eE][+-]?\d+)?$/;
 const quantity = () => rule((q) => (QUANTITY.test(q) ? undefined : `must be a Kubernetes quantity such as "250m", "1" or "256Mi", got "${q}"`));
 const port = () => int(1, 65535);
 const subdomain = () => rule(dnsSubdomain);
-const keyRef = z.strictObject({ name: subdomain(), key: nonEmpty() });
+const keyRef = obj({ name: subdomain(), key: nonEmpty() });
 
-const workloadRef = z.strictObject({
+const workloadRef = obj({
     name: input(subdomain()),
     matchLabels: inputStringMap("label"),
     scaleDown: oneOf(ScaleDown).optional(),
@@ -19,14 +19,14 @@ const workloadRef = z.strictObject({
     handBackReplicas: int(1).optional(),
 });
 
-const probe = z.strictObject({
-    httpGet: z.strictObject({
+const probe = obj({
+    httpGet: obj({
         path: z.string().startsWith("/", "must start with '/'"),
         port: port().optional(),
         scheme: oneOf(ProbeScheme).optional(),
     }).optional(),
-    tcpSocket: z.strictObject({ port: port().optional() }).optional(),
-    exec: z.strictObject({ command: z.array(z.string()).min(1, "must have at least one element") }).optional(),
+    tcpSocket: obj({ port: port().optional() }).optional(),
+    exec: obj({ command: arr(z.string(), { count: 1, message: "must have at least one element" }) }).optional(),
     initialDelaySeconds: int(0).optional(),
     periodSeconds: int(1).optional(),
     timeoutSeconds: int(1).optional(),
@@ -34,47 +34,47 @@ const probe = z.strictObject({
     successThreshold: int(1).optional(),
 });
 
-const resourceList = z.strictObject({ cpu: quantity().optional(), memory: quantity().optional() });
+const resourceList = obj({ cpu: quantity().optional(), memory: quantity().optional() });
 
-const template = z.strictObject({
+const template = obj({
     image: input(nonEmpty()),
     containerName: rule(rfc1123Label).optional(),
-    ports: z.array(z.strictObject({
+    ports: arr(obj({
         containerPort: port(),
         name: rule(portName).optional(),
         protocol: oneOf(Protocol).optional(),
-    })).min(1, "must have at least one port when set").optional(),
-    env: z.array(z.strictObject({
+    }), { count: 1, message: "must have at least one port when set" }).optional(),
+    env: arr(obj({
         name: rule((n) => (/^[-._a-zA-Z][-._a-zA-Z0-9]*$/.test(n) ? undefined : "must be a C identifier-like name (letters, digits, '_', '-', '.'; not starting with a digit)")),
         value: input(z.string()).optional(),
         secretKeyRef: keyRef.optional(),
         configMapKeyRef: keyRef.optional(),
     })).optional(),
-    resources: z.strictObject({ requests: resourceList.optional(), limits: resourceList.optional() }).optional(),
+    resources: obj({ requests: resourceList.optional(), limits: resourceList.optional() }).optional(),
     readinessProbe: probe.optional(),
     livenessProbe: probe.optional(),
     startupProbe: probe.optional(),
-    command: z.array(z.string()).optional(),
-    args: z.array(z.string()).optional(),
+    command: arr(z.string()).optional(),
+    args: arr(z.string()).optional(),
     imagePullPolicy: oneOf(ImagePullPolicy).optional(),
     serviceAccountName: input(subdomain()).optional(),
-    imagePullSecrets: z.array(subdomain()).optional(),
+    imagePullSecrets: arr(subdomain()).optional(),
     labels: z.record(rule(qualifiedName), rule((v) => (v.length <= 63 && /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/.test(v) ? undefined : "must be a label value (at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit)"))).optional(),
     annotations: inputStringMap("annotation").optional(),
 });
 
-const step = z.strictObject({
-    weight: percent().pipe(z.number().int("must be a whole percentage")).optional(),
+const step = obj({
+    weight: z.number().int("must be a whole percentage from 0 to 100").min(0, "must be a percentage from 0 to 100").max(100, "must be a percentage from 0 to 100").optional(),
     pause: pause().optional(),
     analysis: z.boolean().optional(),
-    setCanaryScale: z.strictObject({
+    setCanaryScale: obj({
         replicas: int(0).optional(),
         weight: int(0, 100).optional(),
         matchTrafficWeight: z.boolean().optional(),
     }).optional(),
 });
 
-const match = z.strictObject({
+const match = obj({
     on: oneOf(MatchOn),
     name: nonEmpty().optional(),
     exact: nonEmpty().optional(),
@@ -87,13 +87,13 @@ const gateway = rule((g) =>
         ? undefined
         : `must be "mesh", "<name>" or "<namespace>/<name>", got "${g}"`);
 
-const istio = z.strictObject({
+const istio = obj({
     split: oneOf(IstioSplit).optional(),
     virtualServiceName: subdomain().optional(),
-    routes: z.array(nonEmpty()).min(1, "must name at least one route when set").optional(),
-    hosts: z.array(nonEmpty()).min(1, "must have at least one host when set").optional(),
-    gateways: z.array(gateway).optional(),
-    retries: z.strictObject({
+    routes: arr(nonEmpty(), { count: 1, message: "must name at least one route when set" }).optional(),
+    hosts: arr(nonEmpty(), { count: 1, message: "must have at least one host when set" }).optional(),
+    gateways: arr(gateway).optional(),
+    retries: obj({
         attempts: int(0),
         perTryTimeout: duration().optional(),
         retryOn: nonEmpty().optional(),
@@ -103,10 +103,10 @@ const istio = z.strictObject({
     destinationRuleName: subdomain().optional(),
     canarySubset: rule(rfc1123Label).optional(),
     stableSubset: rule(rfc1123Label).optional(),
-    matches: z.array(match).optional(),
+    matches: arr(match).optional(),
 });
 
-const nginx = z.strictObject({
+const nginx = obj({
     stableIngress: subdomain().optional(),
     host: rule((h) => (!dnsSubdomain(h.replace(/^\*\./, "")) ? undefined : `must be a DNS name (optionally starting with "*."), got "${h}"`)).optional(),
     path: z.string().startsWith("/", "must start with '/'").optional(),
@@ -115,10 +115,10 @@ const nginx = z.strictObject({
     tlsSecretName: subdomain().optional(),
     annotationPrefix: subdomain().optional(),
     additionalIngressAnnotations: z.record(nonEmpty(), z.string()).optional(),
-    matches: z.array(match).optional(),
+    matches: arr(match).optional(),
 });
 
-const metric = z.strictObject({
+const metric = obj({
     name: rule(rfc1123Label),
     query: nonEmpty(),
     successCondition: nonEmpty().optional(),
@@ -131,10 +131,10 @@ const metric = z.strictObject({
     consecutiveErrorLimit: int(0).optional(),
 });
 
-const analysis = z.strictObject({
-    prometheus: z.strictObject({
+const analysis = obj({
+    prometheus: obj({
         address: input(rule((a) => (/^https?:\/\/[^\s/]+/.test(a) ? undefined : `must be an http(s) URL such as "http://prometheus.monitoring:9090", got "${a}"`))),
-        headers: z.array(z.strictObject({
+        headers: arr(obj({
             name: rule((h) => (/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(h) ? undefined : `must be an HTTP header name, got "${h}"`)),
             value: input(z.string()).optional(),
             secretKeyRef: keyRef.optional(),
@@ -142,22 +142,22 @@ const analysis = z.strictObject({
         timeoutSeconds: int(1).optional(),
         insecure: z.boolean().optional(),
     }),
-    successRate: z.strictObject({ minPercent: percent().optional() }).optional(),
-    latency: z.strictObject({
+    successRate: obj({ minPercent: percent().optional() }).optional(),
+    latency: obj({
         maxMilliseconds: z.number().positive("must be greater than 0").optional(),
         percentile: z.number().gt(0, "must be between 0 and 100 (exclusive)").lt(100, "must be between 0 and 100 (exclusive)").optional(),
     }).optional(),
     presetSource: oneOf(PresetSource).optional(),
-    metrics: z.array(metric).optional(),
+    metrics: arr(metric).optional(),
     interval: duration().optional(),
     count: int(1).optional(),
     failureLimit: int(0).optional(),
     inconclusiveLimit: int(0).optional(),
     consecutiveErrorLimit: int(0).optional(),
-    background: z.strictObject({ startingStep: int(0).optional() }).optional(),
+    background: obj({ startingStep: int(0).optional() }).optional(),
 });
 
-const strategy = z.strictObject({
+const strategy = obj({
     maxSurge: intOrPercent().optional(),
     maxUnavailable: intOrPercent().optional(),
     scaleDownDelaySeconds: int(0).optional(),
@@ -169,7 +169,7 @@ const strategy = z.strictObject({
     revisionHistoryLimit: int(0).optional(),
 });
 
-export const argsSchema = z.strictObject({
+export const argsSchema = obj({
     releaseName: z.string().optional(),
     namespace: input(rule(rfc1123Label)).optional(),
     labels: inputStringMap("label").optional(),
@@ -177,15 +177,15 @@ export const argsSchema = z.strictObject({
     workloadRef: workloadRef.optional(),
     template: template.optional(),
     replicas: int(0).optional(),
-    autoscaling: z.strictObject({
+    autoscaling: obj({
         minReplicas: int(1).optional(),
         maxReplicas: int(1),
         targetCpuUtilization: int(1).optional(),
         targetMemoryUtilization: int(1).optional(),
     }).optional(),
-    steps: z.array(step),
+    steps: arr(step),
     allowDecreasingWeights: z.boolean().optional(),
-    service: z.strictObject({
+    service: obj({
         port: port().optional(),
         targetPort: port().optional(),
         portName: rule(portName).optional(),

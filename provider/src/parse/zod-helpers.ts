@@ -33,6 +33,30 @@ export function input(schema: z.ZodType) {
     });
 }
 
+export const PLAIN_REQUIRED =
+    "must be a plain value known at preview, not an Output or a Promise: it decides which objects the release creates";
+
+/** A plain argument: an Output or a Promise is reported as such instead of as a type mismatch. */
+export function plain<T extends z.ZodType>(schema: T) {
+    return z
+        .any()
+        .superRefine((value, ctx) => {
+            if (isUnresolved(value)) ctx.addIssue({ code: "custom", message: PLAIN_REQUIRED, input: value });
+        })
+        .pipe(schema);
+}
+
+/** A plain object with exactly these properties. */
+export function obj<S extends z.core.$ZodLooseShape>(shape: S) {
+    return plain(z.strictObject(shape));
+}
+
+/** A plain array, with at least `min` items (and the rule saying so) when given. */
+export function arr<T extends z.ZodType>(item: T, min?: { count: number; message: string }) {
+    const array = z.array(item);
+    return plain(min ? array.min(min.count, min.message) : array);
+}
+
 /** A map of labels or annotations, itself an Input and with Input values. */
 export function inputStringMap(kind: "label" | "annotation") {
     const value = kind === "label" ? input(rule(labelValue)) : input(z.string());

@@ -1,0 +1,186 @@
+// Every documented default, checked on the resolved release (the builders only read it).
+import * as assert from "assert";
+import type { CanaryDeliveryArgs } from "../../provider/src/args";
+import { parseArgs } from "../../provider/src/parse";
+import { resolve } from "../../provider/src/resolve";
+import type { Resolved, ResolvedIstio, ResolvedNginx } from "../../provider/src/resolve/model";
+
+const image = "ghcr.io/acme/shop:1.0";
+const prometheus = { address: "http://prometheus:9090" };
+
+function resolved(changes: Partial<CanaryDeliveryArgs> = {}, name = "shop"): Resolved {
+    const parsed = parseArgs(name, { template: { image }, steps: [{ weight: 10 }], ...changes } as CanaryDeliveryArgs);
+    return resolve(parsed.args, parsed.release);
+}
+
+describe("defaults", () => {
+    describe("identity", () => {
+        it("release name: the resource name", () => assert.strictEqual(resolved({}, "checkout").release, "checkout"));
+        it("namespace: default", () => assert.strictEqual(resolved().namespace, "default"));
+        it("labels and annotations: none", () => {
+            assert.strictEqual(resolved().labels, undefined);
+            assert.strictEqual(resolved().annotations, undefined);
+        });
+    });
+
+    describe("workload", () => {
+        it("replicas: 1", () => assert.strictEqual(resolved().replicas, 1));
+        it("replicas with autoscaling: its minReplicas", () => assert.strictEqual(resolved({ autoscaling: { minReplicas: 3, maxReplicas: 9 } }).replicas, 3));
+        it("autoscaling minReplicas: replicas, else 1", () => {
+            assert.strictEqual(resolved({ replicas: 4, autoscaling: { maxReplicas: 9 } }).autoscaling!.minReplicas, 4);
+            assert.strictEqual(resolved({ autoscaling: { maxReplicas: 9 } }).autoscaling!.minReplicas, 1);
+        });
+        it("autoscaling target: 80% CPU only when no target is given", () => {
+            assert.strictEqual(resolved({ autoscaling: { maxReplicas: 9 } }).autoscaling!.targetCpuUtilization, 80);
+            const memoryOnly = resolved({ autoscaling: { maxReplicas: 9, targetMemoryUtilization: 70 } }).autoscaling!;
+            assert.strictEqual(memoryOnly.targetCpuUtilization, undefined);
+            assert.strictEqual(memoryOnly.targetMemoryUtilization, 70);
+        });
+        it("template: selector app=<release>, container named after the release, port 8080 named http", () => {
+            const w = resolved().workload;
+            assert.ok(w.kind === "template");
+            assert.deepStrictEqual(w.selector, { app: "shop" });
+            assert.deepStrictEqual(w.podLabels, { app: "shop" });
+            assert.strictEqual(w.container.name, "shop");
+            assert.deepStrictEqual(w.container.ports, [{ name: "http", containerPort: 8080, protocol: "TCP" }]);
+        });
+        it("template: the first unnamed port is named http unless another port is", () => {
+            const ports = (ps: { containerPort: number; name?: string }[]) => {
+                const w = resolved({ template: { image, ports: ps } }).workload;
+                return w.kind === "template" ? w.container.ports.map((p) => p.name) : [];
+            };
+            assert.deepStrictEqual(ports([{ containerPort: 80 }, { containerPort: 81 }]), ["http", undefined]);
+            assert.deepStrictEqual(ports([{ containerPort: 80 }, { containerPort: 81, name: "http" }]), [undefined, "http"]);
+        });
+        it("probes: port defaults to the first container port", () => {
+            const w = resolved({ template: { image, ports: [{ containerPort: 3000 }], readinessProbe: { httpGet: { path: "/ready" } }, livenessProbe: { tcpSocket: {} } } }).workload;
+            assert.ok(w.kind === "template");
+            assert.deepStrictEqual(w.container.readinessProbe, { httpGet: { path: "/ready", port: 3000 } });
+            assert.deepStrictEqual(w.container.livenessProbe, { tcpSocket: { port: 3000 } });
+        });
+        it("adopted Deployment: scaleDown never, no hand-back, hand-back replicas = replicas", () => {
+            const w = resolved({ template: undefined, replicas: 5, workloadRef: { name: "shop", matchLabels: { app: "shop" } } }).workload;
+            assert.deepStrictEqual(w, { kind: "ref", name: "shop", matchLabels: { app: "shop" }, scaleDown: "never", handBack: false, handBackReplicas: 5 });
+        });
+    });
+
+    describe("stages", () => {
+        const stages = (steps: CanaryDeliveryArgs["steps"], analysis = false) =>
+            resolved({ steps, ...(analysis && { analysis: { prometheus, metrics: [{ name: "m", query: "q", successCondition: "true" }] } }) }).steps;
+        it("an omitted pause waits until promoted (the seed rule)", () => assert.deepStrictEqual(stages([{ weight: 10 }, { weight: 20 }])[0].pause, { kind: "untilPromoted" }));
+        it('"", "0", "0s" and " " wait until promoted', () => {
+            for (const pause of ["", "0", "0s", " "]) assert.deepStrictEqual(stages([{ weight: 10, pause }])[0].pause, { kind: "untilPromoted" }, pause);
+        });
+        it("a duration or a number of seconds waits that long", () => {
+            assert.deepStrictEqual(stages([{ weight: 10, pause: "1h30m" }])[0].pause, { kind: "timed", duration: "1h30m", seconds: 5400 });
+            assert.deepStrictEqual(stages([{ weight: 10, pause: "45" }])[0].pause, { kind: "timed", duration: "45", seconds: 45 });
+        });
+        it("an omitted pause does not wait at a stage that runs analysis", () => assert.deepStrictEqual(stages([{ weight: 10, analysis: true }], true)[0].pause, { kind: "none" }));
+        it("an omitted pause does not wait at a last stage at 100%", () => assert.deepStrictEqual(stages([{ weight: 10, pause: "1m" }, { weight: 100 }])[1].pause, { kind: "none" }));
+        it("an explicit blank pause at a last 100% stage still waits", () => assert.deepStrictEqual(stages([{ weight: 100, pause: "" }])[0].pause, { kind: "untilPromoted" }));
+        it("a stage without a weight keeps the previous one", () => assert.deepStrictEqual(stages([{ weight: 30, pause: "1m" }, { pause: "2m" }]).map((s) => s.weight), [30, 30]));
+        it("the first stage starts from 0%", () => assert.strictEqual(stages([{ pause: "1m" }])[0].weight, 0));
+    });
+
+    describe("services", () => {
+        it("port 80 named http, targeting the first container port", () => {
+            const s = resolved({ service: {} }).services;
+            assert.deepStrictEqual([s.port, s.portName, s.targetPort], [80, "http", 8080]);
+        });
+        it("an adopted Deployment is targeted on the Service port", () => {
+            const s = resolved({ template: undefined, workloadRef: { name: "shop", matchLabels: { app: "shop" } }, service: { port: 9000 } }).services;
+            assert.strictEqual(s.targetPort, 9000);
+        });
+        it("no router: no Service unless asked, then <release>", () => {
+            assert.deepStrictEqual([resolved().services.single, resolved().services.stable], [undefined, undefined]);
+            assert.strictEqual(resolved({ service: {} }).services.single, "shop");
+        });
+        it("Istio host split and Nginx: <release>-stable and <release>-canary", () => {
+            for (const router of [{ istio: {} }, { nginx: {} }]) {
+                const s = resolved(router).services;
+                assert.deepStrictEqual([s.stable, s.canary, s.single], ["shop-stable", "shop-canary", undefined]);
+            }
+        });
+        it("Istio subset split: one Service, <release>", () => assert.strictEqual(resolved({ istio: { split: "subset" } }).services.single, "shop"));
+    });
+
+    describe("Istio", () => {
+        it("host split, a created VirtualService <release> with route primary on the stable host, mesh only, no mTLS", () => {
+            const t = resolved({ istio: {} }).traffic as ResolvedIstio;
+            assert.strictEqual(t.split, "host");
+            assert.deepStrictEqual(t.virtualService, { name: "shop", create: true, routes: ["primary"], hosts: ["shop-stable"], gateways: [], retries: undefined, timeout: undefined });
+            assert.strictEqual(t.mutualTls, false);
+            assert.strictEqual(t.destinationRule, undefined);
+        });
+        it("an existing VirtualService: not created, routes left to Argo when none are given", () => {
+            const t = resolved({ istio: { virtualServiceName: "routes" } }).traffic as ResolvedIstio;
+            assert.deepStrictEqual([t.virtualService.name, t.virtualService.create, t.virtualService.routes], ["routes", false, []]);
+        });
+        it("subset split: a created DestinationRule <release> with subsets stable and canary", () => {
+            const t = resolved({ istio: { split: "subset" } }).traffic as ResolvedIstio;
+            assert.deepStrictEqual(t.destinationRule, { name: "shop", create: true, host: "shop", canarySubset: "canary", stableSubset: "stable" });
+            assert.deepStrictEqual(t.virtualService.hosts, ["shop"]);
+        });
+        it("a cookie match without a value matches 'always'", () => {
+            const t = resolved({ istio: { matches: [{ on: "cookie", name: "canary" }] } }).traffic as ResolvedIstio;
+            assert.strictEqual(t.headerMatches[0].exact, "always");
+        });
+    });
+
+    describe("Nginx", () => {
+        it("a created Ingress <release>: path /, Prefix, class nginx, no TLS; the controller's canary Ingress name", () => {
+            const t = resolved({ nginx: {} }).traffic as ResolvedNginx;
+            assert.deepStrictEqual(t.stableIngress, { name: "shop", create: true, host: undefined, path: "/", pathType: "Prefix", className: "nginx", tlsSecretName: undefined });
+            assert.strictEqual(t.canaryIngressName, "shop-shop-canary");
+            assert.strictEqual(t.annotationPrefix, "nginx.ingress.kubernetes.io");
+        });
+        it("an existing Ingress is not created", () => {
+            const t = resolved({ nginx: { stableIngress: "web" } }).traffic as ResolvedNginx;
+            assert.deepStrictEqual([t.stableIngress.create, t.canaryIngressName], [false, "shop-web-canary"]);
+        });
+    });
+
+    describe("analysis", () => {
+        const analysis = (a: object, changes: Partial<CanaryDeliveryArgs> = { istio: {} }) => resolved({ ...changes, analysis: { prometheus, ...a } }).analysis!;
+        it("interval 1m, 5 measurements at a stage, no failure or inconclusive tolerated", () => {
+            const a = analysis({ successRate: {} });
+            assert.deepStrictEqual(a.defaults, { interval: "1m", failureLimit: 0, inconclusiveLimit: 0, consecutiveErrorLimit: undefined });
+            assert.strictEqual(a.stepCount, 5);
+        });
+        it("presets: success rate 99%, latency p99 under 500ms, from the router's metrics", () => {
+            assert.deepStrictEqual(analysis({ successRate: {}, latency: {} }).presets, {
+                source: "istio",
+                scope: "service",
+                successRate: { minPercent: 99 },
+                latency: { maxMilliseconds: 500, percentile: 99 },
+            });
+            assert.strictEqual(analysis({ successRate: {} }, { nginx: {} }).presets!.source, "nginx");
+        });
+        it("Istio presets select canary pods by name for a subset split or a meshed replica-count canary", () => {
+            assert.strictEqual(analysis({ successRate: {} }, { istio: { split: "subset" } }).presets!.scope, "pods");
+            assert.strictEqual(analysis({ successRate: {}, presetSource: "istio" }, {}).presets!.scope, "pods");
+        });
+        it("background from the first stage when no stage runs analysis", () => {
+            const a = analysis({ successRate: {} });
+            assert.deepStrictEqual(a.background, { startingStep: 0 });
+            assert.deepStrictEqual(a.templates, { background: "shop-background-analysis", step: undefined });
+        });
+        it("no background when a stage runs analysis, unless asked", () => {
+            const steps = [{ weight: 10, analysis: true }];
+            assert.strictEqual(analysis({ successRate: {} }, { istio: {}, steps }).background, undefined);
+            const both = analysis({ successRate: {}, background: {} }, { istio: {}, steps });
+            assert.deepStrictEqual(both.templates, { background: "shop-background-analysis", step: "shop-step-analysis" });
+        });
+        it("custom metrics take the analysis-wide defaults", () => {
+            const m = analysis({ interval: "2m", failureLimit: 3, metrics: [{ name: "m", query: "q", successCondition: "true" }] }).metrics[0];
+            assert.deepStrictEqual([m.interval, m.failureLimit, m.inconclusiveLimit, m.count], ["2m", 3, 0, undefined]);
+        });
+        it("inline header values go to a Secret <release>-analysis-auth", () => {
+            const a = analysis({ successRate: {}, prometheus: { ...prometheus, headers: [{ name: "Authorization", value: "Bearer x" }] } });
+            assert.deepStrictEqual(a.headers, [{ name: "Authorization", secret: { name: "shop-analysis-auth", key: "header-0" } }]);
+            assert.deepStrictEqual(a.headerSecret, { name: "shop-analysis-auth", data: { "header-0": "Bearer x" } });
+        });
+    });
+
+    it("strategy: nothing set, Argo's defaults apply", () => assert.deepStrictEqual(resolved().strategy, {}));
+});
