@@ -1,0 +1,187 @@
+// The component under pulumi.runtime.setMocks: what it registers (types, names, parents, options),
+// what it outputs, and that invalid arguments register nothing at all.
+import * as assert from "assert";
+import * as pulumi from "@pulumi/pulumi";
+import { RecordedOptions, recordOptions, registrations, resetRegistrations, valueOf } from "../helpers/mocks";
+import { CanaryDelivery, CanaryDeliveryArgs } from "../../provider/src";
+import { render } from "../helpers/render";
+import { scenario, SCENARIOS } from "../helpers/scenarios";
+
+const COMPONENT_TYPE = "canary-delivery:index:CanaryDelivery";
+const TYPE_OF_KIND: Record<string, string> = {
+    Rollout: "kubernetes:argoproj.io/v1alpha1:Rollout",
+    AnalysisTemplate: "kubernetes:argoproj.io/v1alpha1:AnalysisTemplate",
+    VirtualService: "kubernetes:networking.istio.io/v1:VirtualService",
+    DestinationRule: "kubernetes:networking.istio.io/v1:DestinationRule",
+    Service: "kubernetes:core/v1:Service",
+    Ingress: "kubernetes:networking.k8s.io/v1:Ingress",
+    HorizontalPodAutoscaler: "kubernetes:autoscaling/v2:HorizontalPodAutoscaler",
+    Secret: "kubernetes:core/v1:Secret",
+    DeploymentPatch: "kubernetes:apps/v1:DeploymentPatch",
+};
+
+interface Created {
+    component: CanaryDelivery;
+    options: RecordedOptions[];
+}
+
+/** Creates the component and waits until the mocks have seen every registration. */
+async function create(name: string, args: CanaryDeliveryArgs): Promise<Created> {
+    const options: RecordedOptions[] = [];
+    const component = new CanaryDelivery(name, args, { transformations: [recordOptions(options)] });
+    await valueOf(component.urn);
+    await Promise.all(options.map((o) => valueOf(o.resource!.urn)));
+    await valueOf(component.plan);
+    return { component, options: options.filter((o) => o.type !== COMPONENT_TYPE) };
+}
+
+describe("CanaryDelivery under mocks", () => {
+    beforeEach(resetRegistrations);
+
+    for (const s of SCENARIOS) {
+        it(`${s.name}: registers every child with its type, ${"${name}-${role}"} name, parent and options`, async () => {
+            const expected = render(s.name, s.args).manifests.children;
+            const { component, options } = await create(s.name, s.args);
+
+            const component_ = registrations.filter((r) => r.type === COMPONENT_TYPE);
+            assert.deepStrictEqual(component_.map((r) => r.name), [s.name]);
+            // The monitor sees registrations in the order their inputs resolve: compare as sets.
+            const children = registrations.filter((r) => r.type !== COMPONENT_TYPE);
+            assert.deepStrictEqual(
+                children.map((r) => `${r.type} ${r.name}`).sort(),
+                expected.map((c) => `${TYPE_OF_KIND[c.kind]} ${s.name}-${c.role}`).sort(),
+            );
+            for (const o of options) assert.strictEqual(o.parent, component, `${o.name} has the component as parent`);
+
+            for (const child of expected) {
+                const o = options.find((x) => x.name === `${s.name}-${child.role}`)!;
+                assert.deepStrictEqual(o.ignoreChanges, child.ignoreChanges, `${o.name} ignoreChanges`);
+                assert.strictEqual(o.retainOnDelete, child.retainOnDelete, `${o.name} retainOnDelete`);
+            }
+            const rolloutIndex = expected.findIndex((c) => c.kind === "Rollout");
+            const rollout = options.find((o) => o.name === `${s.name}-rollout`)!;
+            assert.deepStrictEqual(
+                rollout.dependsOn.map((d) => options.find((o) => o.resource === d)!.name),
+                expected.slice(0, rolloutIndex).map((c) => `${s.name}-${c.role}`),
+                "the Rollout waits for what it references",
+            );
+        });
+    }
+
+    describe("invalid arguments", () => {
+        it("register no resource, not even the component, and throw every problem at once", () => {
+            let thrown: unknown;
+            try {
+                new CanaryDelivery("bad", { template: { image: "x" }, istio: {}, nginx: {}, steps: [{ weight: 150 }] });
+            } catch (err) {
+                thrown = err;
+            }
+            assert.ok(pulumi.InputPropertiesError.isInstance(thrown));
+            assert.deepStrictEqual((thrown as pulumi.InputPropertiesError).errors.map((e) => e.propertyPath), ["nginx", "steps[0].weight"]);
+            assert.deepStrictEqual(registrations, []);
+        });
+
+        it("register nothing when the release name derived from the resource name is invalid", () => {
+            assert.throws(() => new CanaryDelivery("Checkout_Service", { template: { image: "x" }, steps: [] }), /releaseName: defaults to the resource name/);
+            assert.deepStrictEqual(registrations, []);
+        });
+    });
+
+    describe("outputs", () => {
+        it("names every child object and who manages it", async () => {
+            const { component } = await create("shop", scenario("analysis-custom-metrics").args);
+            assert.strictEqual(await valueOf(component.rolloutName), "shop");
+            assert.strictEqual(await valueOf(component.namespace), "shop");
+            assert.strictEqual(await valueOf(component.stableServiceName), "shop-stable");
+            assert.strictEqual(await valueOf(component.canaryServiceName), "shop-canary");
+            assert.strictEqual(await valueOf(component.serviceName), undefined);
+            assert.strictEqual(await valueOf(component.virtualServiceName), "shop");
+            assert.deepStrictEqual(await valueOf(component.analysisTemplateNames), ["shop-background-analysis", "shop-step-analysis"]);
+            assert.strictEqual(await valueOf(component.analysisSecretName), "shop-analysis-auth");
+            assert.deepStrictEqual(await valueOf(component.objects), [
+                { kind: "Service", name: "shop-stable", managedBy: "component" },
+                { kind: "Service", name: "shop-canary", managedBy: "component" },
+                { kind: "VirtualService", name: "shop", managedBy: "component" },
+                { kind: "Secret", name: "shop-analysis-auth", managedBy: "component" },
+                { kind: "AnalysisTemplate", name: "shop-background-analysis", managedBy: "component" },
+                { kind: "AnalysisTemplate", name: "shop-step-analysis", managedBy: "component" },
+                { kind: "Rollout", name: "shop", managedBy: "component" },
+            ]);
+        });
+
+        it("reports objects the controller creates and objects it drives", async () => {
+            const { component } = await create("shop", scenario("nginx-existing-ingress").args);
+            assert.strictEqual(await valueOf(component.ingressName), "shop-public");
+            assert.strictEqual(await valueOf(component.canaryIngressName), "shop-shop-public-canary");
+            const objects = await valueOf(component.objects);
+            assert.deepStrictEqual(objects.filter((o) => o.managedBy !== "component"), [
+                { kind: "Ingress", name: "shop-shop-public-canary", managedBy: "controller" },
+                { kind: "Ingress", name: "shop-public", managedBy: "user" },
+            ]);
+        });
+
+        it("the plan and its stages", async () => {
+            const { component } = await create("shop", scenario("analysis-nginx-presets").args);
+            assert.strictEqual(await valueOf(component.plan), "10% for 5m, analysis, 50% until promoted, 100%");
+            assert.deepStrictEqual(await valueOf(component.planStages), ["10% for 5m, analysis", "50% until promoted", "100%"]);
+        });
+
+        it("the live status is unknown until the cluster reports one", async () => {
+            const { component } = await create("shop", scenario("replica-count").args);
+            assert.deepStrictEqual(await valueOf(component.status), { known: false, stageCount: 3 });
+        });
+
+        it("warns about a long release name on the component", async () => {
+            const logged: string[] = [];
+            const original = pulumi.log.warn;
+            (pulumi.log as { warn: typeof pulumi.log.warn }).warn = (msg: string) => {
+                logged.push(msg);
+                return Promise.resolve();
+            };
+            try {
+                await create("shop", { releaseName: "a".repeat(50), template: { image: "x" }, steps: [] });
+            } finally {
+                (pulumi.log as { warn: typeof pulumi.log.warn }).warn = original;
+            }
+            assert.match(logged.join("\n"), /lose part of the pod template hash/);
+        });
+    });
+
+    describe("Inputs and secrets", () => {
+        it("passes Outputs from other resources through (image, namespace, labels)", async () => {
+            await create("shop", {
+                namespace: pulumi.output("team-ns"),
+                labels: pulumi.output({ team: "payments" }),
+                template: { image: pulumi.output("ghcr.io/acme/shop:2.0") },
+                istio: {},
+                steps: [{ weight: 10 }],
+            });
+            const rollout = registrations.find((r) => r.name === "shop-rollout")!.inputs as {
+                metadata: { namespace: string; labels: Record<string, string> };
+                spec: { template: { spec: { containers: { image: string }[] } } };
+            };
+            assert.strictEqual(rollout.metadata.namespace, "team-ns");
+            assert.deepStrictEqual(rollout.metadata.labels, { team: "payments" });
+            assert.strictEqual(rollout.spec.template.spec.containers[0].image, "ghcr.io/acme/shop:2.0");
+            const service = registrations.find((r) => r.name === "shop-stable-service")!.inputs as { metadata: { annotations: Record<string, string> } };
+            assert.deepStrictEqual(service.metadata.annotations, { "pulumi.com/skipAwait": "true" });
+        });
+
+        it("merges annotations that are an Output with the component's own", async () => {
+            await create("shop", { annotations: pulumi.output({ owner: "payments" }), template: { image: "x" }, nginx: {}, steps: [{ weight: 10 }] });
+            const ingress = registrations.find((r) => r.name === "shop-ingress")!.inputs as { metadata: { annotations: Record<string, string> } };
+            assert.deepStrictEqual(ingress.metadata.annotations, { owner: "payments", "pulumi.com/skipAwait": "true" });
+        });
+
+        it("keeps Prometheus header values secret, in a Secret, out of the AnalysisTemplate", async () => {
+            await create("shop", scenario("analysis-custom-metrics").args);
+            const secret = registrations.find((r) => r.name === "shop-analysis-secret")!.inputs as { stringData: unknown };
+            // The RPC layer lifts a nested secret to its enclosing object: all of stringData is secret.
+            assert.ok(pulumi.runtime.isRpcSecret(secret.stringData), "stringData is secret");
+            assert.deepStrictEqual(pulumi.runtime.unwrapRpcSecret(secret.stringData), { "header-0": "Bearer not-a-real-token" });
+            const templates = registrations.filter((r) => r.type === TYPE_OF_KIND.AnalysisTemplate);
+            for (const t of templates) assert.ok(!JSON.stringify(t.inputs).includes("not-a-real-token"), `${t.name} holds no credential`);
+        });
+    });
+});
+

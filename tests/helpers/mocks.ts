@@ -1,0 +1,70 @@
+// Pulumi runtime mocks that record every registration, and throw on any call (invoke) nobody
+// mocked, so a component that quietly starts reading from a provider fails its tests.
+import * as pulumi from "@pulumi/pulumi";
+
+export interface Registration {
+    type: string;
+    name: string;
+    inputs: Record<string, unknown>;
+    custom: boolean;
+}
+
+/** Options a resource was registered with, captured by a transformation (runs in the SDK, so under mocks too). */
+export interface RecordedOptions {
+    type: string;
+    name: string;
+    parent?: pulumi.Resource;
+    dependsOn: pulumi.Resource[];
+    ignoreChanges?: string[];
+    retainOnDelete?: boolean;
+    resource?: pulumi.Resource;
+}
+
+export const registrations: Registration[] = [];
+
+export function resetRegistrations(): void {
+    registrations.length = 0;
+}
+
+pulumi.runtime.setMocks(
+    {
+        newResource(args: pulumi.runtime.MockResourceArgs) {
+            registrations.push({ type: args.type, name: args.name, inputs: args.inputs, custom: args.custom === true });
+            return { id: `${args.name}-id`, state: args.inputs };
+        },
+        call(args: pulumi.runtime.MockCallArgs): pulumi.runtime.MockCallResult {
+            throw new Error(`unmocked call ${args.token}(${JSON.stringify(args.inputs)})`);
+        },
+    },
+    "canary-delivery-tests",
+    "test",
+    false,
+);
+
+/** A transformation that records the options of every resource it sees into `into`. */
+export function recordOptions(into: RecordedOptions[]): pulumi.ResourceTransformation {
+    return (args) => {
+        const dependsOn = args.opts.dependsOn;
+        into.push({
+            type: args.type,
+            name: args.name,
+            parent: args.opts.parent,
+            dependsOn: Array.isArray(dependsOn) ? (dependsOn as pulumi.Resource[]) : dependsOn ? [dependsOn as pulumi.Resource] : [],
+            ignoreChanges: args.opts.ignoreChanges,
+            retainOnDelete: args.opts.retainOnDelete,
+            resource: args.resource,
+        });
+        return undefined;
+    };
+}
+
+/** Resolves an Output's value (tests run with mocks, so every value is known). */
+export function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
+    return new Promise((resolve) => output.apply((v) => resolve(v)));
+}
+
+/** Waits until the mock monitor has seen every registration issued so far. */
+export async function settle(resource: pulumi.Resource): Promise<void> {
+    await valueOf(resource.urn);
+    await new Promise((r) => setTimeout(r, 50));
+}
