@@ -90,8 +90,9 @@ export interface CanaryDeliveryArgs {
      */
     releaseName?: string;
     /**
-     * Namespace of every object the component creates (and of the adopted Deployment and given Ingress).
-     * Defaults to "default".
+     * Namespace of every object the component creates (and of the adopted Deployment, given Ingress,
+     * VirtualService and DestinationRule). Defaults to the Kubernetes provider's namespace ("default"
+     * unless the provider sets one).
      */
     namespace?: pulumi.Input<string>;
     /**

@@ -72,8 +72,9 @@ export class CanaryDelivery extends pulumi.ComponentResource {
         const rollout = children.get("rollout")!;
         const traffic = release.traffic;
 
-        this.rolloutName = pulumi.output((rollout as unknown as { metadata: pulumi.Output<{ name: string }> }).metadata).apply((m) => m?.name ?? release.release);
-        this.namespace = pulumi.output(release.namespace);
+        this.rolloutName = metadataOf(rollout).apply((m) => m?.name ?? release.release);
+        // The provider fills in its default namespace when none was given.
+        this.namespace = pulumi.all([metadataOf(rollout), release.namespace]).apply(([m, ns]) => m?.namespace ?? ns ?? "default");
         this.stableServiceName = nameOf("stable-service");
         this.canaryServiceName = nameOf("canary-service");
         this.serviceName = nameOf("service");
@@ -108,6 +109,10 @@ export class CanaryDelivery extends pulumi.ComponentResource {
             status: this.status,
         });
     }
+}
+
+function metadataOf(resource: pulumi.CustomResource): pulumi.Output<{ name?: string; namespace?: string } | undefined> {
+    return (resource as unknown as { metadata: pulumi.Output<{ name?: string; namespace?: string } | undefined> }).metadata;
 }
 
 function roleNames(m: ReleaseManifests, kind: string): string[] {

@@ -36,7 +36,7 @@ describe("hand-back of an adopted Deployment", () => {
         assert.deepStrictEqual(patch.manifest, {
             apiVersion: "apps/v1",
             kind: "Deployment",
-            metadata: { name: "shop", namespace: "default", annotations: { "pulumi.com/patchForce": "true" } },
+            metadata: { name: "shop", annotations: { "pulumi.com/patchForce": "true" } },
             spec: { replicas: 3 },
         });
         assert.strictEqual(patch.retainOnDelete, true, "deleting the patch would relinquish spec.replicas and reset it");

@@ -3,6 +3,7 @@ import * as assert from "assert";
 import type { CanaryDeliveryArgs } from "../../provider/src/args";
 import { parseArgs } from "../../provider/src/parse";
 import { resolve } from "../../provider/src/resolve";
+import { render } from "../helpers/render";
 import type { Resolved, ResolvedIstio, ResolvedNginx } from "../../provider/src/resolve/model";
 
 const image = "ghcr.io/acme/shop:1.0";
@@ -16,7 +17,11 @@ function resolved(changes: Partial<CanaryDeliveryArgs> = {}, name = "shop"): Res
 describe("defaults", () => {
     describe("identity", () => {
         it("release name: the resource name", () => assert.strictEqual(resolved({}, "checkout").release, "checkout"));
-        it("namespace: default", () => assert.strictEqual(resolved().namespace, "default"));
+        it("namespace: the Kubernetes provider's (left out of every manifest)", () => {
+            assert.strictEqual(resolved().namespace, undefined);
+            const { manifests } = render("shop", { template: { image }, steps: [] });
+            for (const c of manifests.children) assert.ok(!("namespace" in c.manifest.metadata), c.role);
+        });
         it("labels and annotations: none", () => {
             assert.strictEqual(resolved().labels, undefined);
             assert.strictEqual(resolved().annotations, undefined);

@@ -29,7 +29,7 @@ export function buildHandBack(r: Resolved): Child[] {
         manifest: {
             apiVersion: "apps/v1",
             kind: "Deployment",
-            metadata: { name: w.name, namespace: r.namespace, annotations: { "pulumi.com/patchForce": "true" } },
+            metadata: { name: w.name, ...(r.namespace !== undefined && { namespace: r.namespace }), annotations: { "pulumi.com/patchForce": "true" } },
             spec: { replicas: w.handBackReplicas },
         },
         retainOnDelete: true,

@@ -9,7 +9,7 @@ export interface Manifest {
     kind: string;
     metadata: {
         name: Input<string>;
-        namespace: Input<string>;
+        namespace?: Input<string>;
         labels?: StringMap;
         annotations?: StringMap;
     };
@@ -62,7 +62,7 @@ export function metadata(r: Resolved, name: Input<string>, env: BuildEnv, extraA
     const annotations = extraAnnotations ? env.mergeMaps(r.annotations, extraAnnotations) : r.annotations;
     return {
         name,
-        namespace: r.namespace,
+        ...(r.namespace !== undefined && { namespace: r.namespace }),
         ...(r.labels !== undefined && { labels: r.labels }),
         ...(annotations !== undefined && { annotations }),
     };

@@ -8,7 +8,6 @@ import { resolveSteps } from "./steps";
 import { resolveTraffic } from "./traffic";
 import { firstContainerPort, resolveWorkload } from "./workload";
 
-export const DEFAULT_NAMESPACE = "default";
 export const DEFAULT_SERVICE_PORT = 80;
 export const DEFAULT_PORT_NAME = "http";
 export const DEFAULT_CPU_TARGET = 80;
@@ -21,7 +20,7 @@ export function resolve(args: CanaryDeliveryArgs, release: string): Resolved {
     const services = resolveServices(args, release, firstContainerPort(workload));
     return {
         release,
-        namespace: args.namespace ?? DEFAULT_NAMESPACE,
+        namespace: args.namespace,
         labels: args.labels,
         annotations: args.annotations,
         workload,

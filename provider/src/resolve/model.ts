@@ -174,7 +174,8 @@ export interface ResolvedAutoscaling {
 
 export interface Resolved {
     release: string;
-    namespace: Input<string>;
+    /** Unset: the Kubernetes provider's default namespace. */
+    namespace?: Input<string>;
     labels?: StringMap;
     annotations?: StringMap;
     workload: ResolvedWorkload;
