@@ -1,0 +1,62 @@
+// An index of the stack's resources by kind and `<namespace>/<name>`, for stack policies that
+// follow references between objects (a Rollout to its Services, VirtualService, Namespace...).
+// Resources whose name or namespace is not known yet (preview) are left out of the index.
+import type { PolicyResource } from "@pulumi/policy";
+import { CANARY_DELIVERY, DEPLOYMENT, NAMESPACE, NAMESPACE_PATCH, ROLLOUT, SERVICE, isClusterScoped, isDestinationRule, isVirtualService } from "./kinds";
+import { Json, objectName, objectNamespace, whenKnown } from "./manifest";
+
+export interface StackObject {
+    resource: PolicyResource;
+    props: Json;
+    name: string;
+    namespace: string;
+}
+
+export class StackIndex {
+    readonly rollouts: StackObject[] = [];
+    readonly namespaces = new Map<string, StackObject>();
+    readonly namespacePatches = new Map<string, StackObject>();
+    readonly services = new Map<string, StackObject>();
+    readonly virtualServices = new Map<string, StackObject>();
+    readonly destinationRules = new Map<string, StackObject>();
+    readonly deployments = new Map<string, StackObject>();
+    readonly components: PolicyResource[] = [];
+
+    constructor(resources: readonly PolicyResource[]) {
+        for (const resource of resources) {
+            if (resource.type === CANARY_DELIVERY) {
+                this.components.push(resource);
+                continue;
+            }
+            const object = whenKnown(() => toObject(resource));
+            if (!object) continue;
+            const key = `${object.namespace}/${object.name}`;
+            if (resource.type === ROLLOUT) this.rollouts.push(object);
+            else if (resource.type === NAMESPACE) this.namespaces.set(object.name, object);
+            else if (resource.type === NAMESPACE_PATCH) this.namespacePatches.set(object.name, object);
+            else if (resource.type === SERVICE) this.services.set(key, object);
+            else if (resource.type === DEPLOYMENT) this.deployments.set(key, object);
+            else if (isVirtualService(resource.type)) this.virtualServices.set(key, object);
+            else if (isDestinationRule(resource.type)) this.destinationRules.set(key, object);
+        }
+    }
+
+    /** The CanaryDelivery component that (transitively) owns a resource, if any. */
+    owningComponent(resource: PolicyResource): PolicyResource | undefined {
+        for (let p = resource.parent; p; p = p.parent) {
+            if (p.type === CANARY_DELIVERY) return p;
+        }
+        return undefined;
+    }
+}
+
+function toObject(resource: PolicyResource): StackObject {
+    const props = resource.props as Json;
+    return {
+        resource,
+        props,
+        name: objectName(props, resource.name),
+        // Namespaces are cluster-scoped; keyed by name alone.
+        namespace: isClusterScoped(resource.type) ? "" : objectNamespace(props, resource.provider),
+    };
+}

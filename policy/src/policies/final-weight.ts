@@ -1,0 +1,62 @@
+import { ResourceValidationPolicy } from "@pulumi/policy";
+import { configSchema, isExcluded, readConfig } from "../lib/config";
+import { ROLLOUT } from "../lib/kinds";
+import { isRecord, subject } from "../lib/manifest";
+import { forTypes, isType } from "../lib/policy";
+import { stepsOf, trafficRoutingOf } from "../lib/rollout";
+
+const schema = configSchema({
+    finalWeight: {
+        type: "integer",
+        minimum: 0,
+        maximum: 100,
+        default: 100,
+        description: "Weight the last setWeight step must reach (capped at maxTrafficWeight). Defaults to 100.",
+    },
+    allowPromotionPause: {
+        type: "boolean",
+        default: true,
+        description: "Accept a lower last weight when an indefinite pause (pause: {}) follows it, so a person promotes the release. Defaults to true.",
+    },
+});
+
+interface Config {
+    finalWeight: number;
+    allowPromotionPause: boolean;
+    exclude: string[];
+}
+
+/**
+ * The last stage reaches the intended weight. After the last step the controller promotes the
+ * release to 100% at once, so a last weight of 20% followed by a timed pause sends all traffic to a
+ * version only ever tried on a fifth of it, without a gate. Ending with `pause: {}` (a person
+ * promotes) is accepted unless configured otherwise.
+ */
+export const finalWeight: ResourceValidationPolicy = {
+    name: "canary-final-weight",
+    description: "The last canary stage reaches the intended weight (100 by default) or ends with a pause for promotion.",
+    enforcementLevel: "advisory",
+    configSchema: schema,
+    validateResource: forTypes(isType(ROLLOUT), "Argo Rollouts Rollouts", (rollout, args, report) => {
+        const config = readConfig<Config>(args, schema);
+        if (isExcluded(config.exclude, rollout.namespace, rollout.name)) return;
+        const steps = stepsOf(rollout.props);
+        if (steps.length === 0) return;
+        const maxTraffic = trafficRoutingOf(rollout.props)?.maxTrafficWeight;
+        const intended = Math.min(config.finalWeight, typeof maxTraffic === "number" ? maxTraffic : 100);
+        const weighted = steps.filter(s => typeof s.body.setWeight === "number");
+        const last = weighted[weighted.length - 1];
+        const lastWeight = last ? (last.body.setWeight as number) : 0;
+        if (lastWeight >= intended) return;
+        const promotionPause = steps.some(
+            s => (!last || s.index > last.index) && isRecord(s.body.pause) && (s.body.pause.duration === undefined || s.body.pause.duration === null),
+        );
+        if (config.allowPromotionPause && promotionPause) return;
+        const who = subject("Rollout", rollout.namespace, rollout.name);
+        const where = last ? `the last setWeight (${last.path}.setWeight) is ${lastWeight}` : "no step sets a weight";
+        report(
+            `${who}: ${where}, below the intended ${intended}; after the last step the controller sends all traffic to the new version at once. ` +
+                `End with setWeight: ${intended}${config.allowPromotionPause ? ", or with pause: {} so that someone promotes it" : ""}.`,
+        );
+    }),
+};

@@ -1,0 +1,56 @@
+import { ResourceValidationPolicy } from "@pulumi/policy";
+import { configSchema, isExcluded, readConfig } from "../lib/config";
+import { ROLLOUT } from "../lib/kinds";
+import { array, isRecord, record, str, subject } from "../lib/manifest";
+import { forTypes, isType } from "../lib/policy";
+import { stepsOf, trafficRoutingOf } from "../lib/rollout";
+
+const schema = configSchema({});
+
+interface Config {
+    exclude: string[];
+}
+
+/**
+ * setHeaderRoute / setMirrorRoute steps have a router that supports them (Istio, ALB or APISIX for
+ * header routes; Istio for mirrors) and name a route listed in trafficRouting.managedRoutes
+ * (argo-rollouts validation.go; otherwise InvalidSpec at run time).
+ */
+export const managedRoutes: ResourceValidationPolicy = {
+    name: "canary-managed-routes",
+    description: "Header and mirror routes set by canary steps have a router that supports them and are listed in trafficRouting.managedRoutes.",
+    enforcementLevel: "mandatory",
+    configSchema: schema,
+    validateResource: forTypes(isType(ROLLOUT), "Argo Rollouts Rollouts", (rollout, args, report) => {
+        const config = readConfig<Config>(args, schema);
+        if (isExcluded(config.exclude, rollout.namespace, rollout.name)) return;
+        const who = subject("Rollout", rollout.namespace, rollout.name);
+        const routing = trafficRoutingOf(rollout.props);
+        const managed = array(routing?.managedRoutes)
+            .map(r => str(record(r).name))
+            .filter((n): n is string => !!n);
+        for (const step of stepsOf(rollout.props)) {
+            for (const kind of ["setHeaderRoute", "setMirrorRoute"] as const) {
+                const route = step.body[kind];
+                if (!isRecord(route)) continue;
+                const supported = kind === "setMirrorRoute" ? ["istio"] : ["istio", "alb", "apisix"];
+                if (!supported.some(router => isRecord(routing?.[router]))) {
+                    report(
+                        `${who}: ${step.path}.${kind} needs ${supported.join(", ")} traffic routing in spec.strategy.canary.trafficRouting; ` +
+                            `the controller rejects it otherwise.`,
+                    );
+                    continue;
+                }
+                const name = str(route.name);
+                if (!name) {
+                    report(`${who}: ${step.path}.${kind} has no name; it must name a route listed in spec.strategy.canary.trafficRouting.managedRoutes.`);
+                } else if (!managed.includes(name)) {
+                    report(
+                        `${who}: ${step.path}.${kind}.name "${name}" is not listed in spec.strategy.canary.trafficRouting.managedRoutes ` +
+                            `([${managed.join(", ")}]); the controller rejects the Rollout as InvalidSpec until it is.`,
+                    );
+                }
+            }
+        }
+    }),
+};

@@ -1,0 +1,77 @@
+import { StackValidationPolicy } from "@pulumi/policy";
+import { configSchema, isExcluded, readConfig } from "../lib/config";
+import { record, stringMap, subject, whenKnown } from "../lib/manifest";
+import { PodTemplateView, inlinePodTemplate, serviceRefsOf, workloadRefOf } from "../lib/rollout";
+import { StackIndex, StackObject } from "../lib/stack";
+
+/** The controller adds this key to the canary and stable Services' selectors itself. */
+const POD_TEMPLATE_HASH = "rollouts-pod-template-hash";
+
+const schema = configSchema({
+    ignoreSelectorKeys: {
+        type: "array",
+        items: { type: "string" },
+        default: [POD_TEMPLATE_HASH],
+        description: `Selector keys not compared with the pod template. Defaults to ["${POD_TEMPLATE_HASH}"], which the controller manages.`,
+    },
+});
+
+interface Config {
+    ignoreSelectorKeys: string[];
+    exclude: string[];
+}
+
+function podTemplate(index: StackIndex, rollout: StackObject): { view: PodTemplateView; where: string } | undefined {
+    const inline = inlinePodTemplate(rollout.props);
+    if (inline) return { view: inline, where: `the pod template of ${subject("Rollout", rollout.namespace, rollout.name)}` };
+    const ref = workloadRefOf(rollout.props);
+    const deployment = ref ? index.deployments.get(`${rollout.namespace}/${ref.name}`) : undefined;
+    const adopted = deployment ? inlinePodTemplate(deployment.props) : undefined;
+    if (!deployment || !adopted) return undefined;
+    return { view: adopted, where: `the pod template of ${subject("Deployment", deployment.namespace, deployment.name)} (adopted through spec.workloadRef)` };
+}
+
+function show(labels: Record<string, string>): string {
+    const entries = Object.entries(labels);
+    return entries.length ? entries.map(([k, v]) => `${k}=${v}`).join(", ") : "(none)";
+}
+
+/**
+ * The canary and stable Services of a Rollout select its pods: every key of their selector is a pod
+ * template label with the same value. Otherwise the Service has no endpoints and the weight sent to
+ * it fails. The pod template is the Rollout's own or, with workloadRef, the adopted Deployment's
+ * (when the Deployment is declared in the stack).
+ */
+export const serviceSelectors: StackValidationPolicy = {
+    name: "canary-service-selectors",
+    description: "A Rollout's canary and stable Services select its pod template labels.",
+    enforcementLevel: "mandatory",
+    configSchema: schema,
+    validateStack: (args, report) => {
+        const config = readConfig<Config>(args, schema);
+        const index = new StackIndex(args.resources);
+        for (const rollout of index.rollouts) {
+            if (isExcluded(config.exclude, rollout.namespace, rollout.name)) continue;
+            whenKnown(() => {
+                const template = podTemplate(index, rollout);
+                if (!template) return;
+                const refs = serviceRefsOf(rollout.props);
+                for (const [role, name] of [["canary", refs.canaryService], ["stable", refs.stableService]] as const) {
+                    const service = name ? index.services.get(`${rollout.namespace}/${name}`) : undefined;
+                    if (!service) continue;
+                    const selector = stringMap(record(service.props.spec).selector);
+                    const mismatched = Object.entries(selector).filter(
+                        ([key, value]) => !config.ignoreSelectorKeys.includes(key) && template.view.labels[key] !== value,
+                    );
+                    if (mismatched.length === 0) continue;
+                    report(
+                        `${subject("Service", service.namespace, service.name)} (${role} Service of ${subject("Rollout", rollout.namespace, rollout.name)}): ` +
+                            `spec.selector ${show(Object.fromEntries(mismatched))} does not match ${template.where} ` +
+                            `(${template.view.path}.labels: ${show(template.view.labels)}), so it selects none of the release's pods.`,
+                        service.resource.urn,
+                    );
+                }
+            });
+        }
+    },
+};
