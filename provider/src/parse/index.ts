@@ -4,7 +4,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
 import type { CanaryDeliveryArgs } from "../args";
-import { crossFieldProblems, nameWarnings, Problem } from "./rules";
+import { crossFieldProblems, Problem, warnings } from "./rules";
 import { argsSchema } from "./schema";
 import { isUnresolved, PLAIN_REQUIRED } from "./zod-helpers";
 
@@ -21,7 +21,7 @@ export function parseArgs(resourceName: string, args: CanaryDeliveryArgs): Parse
     const problems = findProblems(resourceName, args);
     if (problems.length > 0) throw toInputPropertiesError(resourceName, problems);
     const release = args.releaseName ?? resourceName;
-    return { args, release, warnings: nameWarnings({ args, release }) };
+    return { args, release, warnings: warnings({ args, release }) };
 }
 
 /** Every problem with `args`, shape and cross-field, sorted by path. */

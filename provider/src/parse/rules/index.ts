@@ -25,5 +25,11 @@ export function crossFieldProblems(ctx: RuleContext, shapeFailed: boolean): Prob
     return problems;
 }
 
-export { nameWarnings } from "./names";
+import { nameWarnings } from "./names";
+import { stepWarnings } from "./steps";
+
+/** Advisory messages: the release works, with a caveat worth knowing. */
+export function warnings(ctx: RuleContext): string[] {
+    return [...nameWarnings(ctx), ...stepWarnings(ctx)];
+}
 export type { Problem, RuleContext } from "./problem";

@@ -1,4 +1,5 @@
 // Rules about the stages: weights, canary scale and per-stage analysis.
+import { approximatePodSplit, surgeAllowed } from "../../resolve/replica-weights";
 import { routerKind } from "../../resolve/services";
 import { isObj, list, Problem, RuleContext } from "./problem";
 
@@ -36,4 +37,24 @@ export function stepRules({ args }: RuleContext): Problem[] {
         }
     });
     return problems;
+}
+
+/** Gap, in percentage points, between a weight and its pod approximation worth a warning. */
+const POD_SPLIT_TOLERANCE = 5;
+
+/** Without a router a weight is a share of pods: warn when the pods cannot come close to it. */
+export function stepWarnings({ args }: RuleContext): string[] {
+    if (routerKind(args) !== "none" || args.autoscaling !== undefined) return [];
+    const replicas = args.replicas ?? 1;
+    const canSurge = surgeAllowed(args.strategy?.maxSurge, replicas);
+    return list(args.steps).flatMap((step, i) => {
+        const weight = step.weight;
+        if (weight === undefined || weight === 0 || weight === 100) return [];
+        const split = approximatePodSplit(replicas, weight, canSurge);
+        if (Math.abs(split.actualPercent - weight) < POD_SPLIT_TOLERANCE) return [];
+        const share = Math.round(split.actualPercent * 10) / 10;
+        return [
+            `steps[${i}].weight: without a traffic router, ${weight}% of ${replicas} replica${replicas === 1 ? "" : "s"} runs ${split.canary} canary pod${split.canary === 1 ? "" : "s"} beside ${split.stable} stable (${share}% of traffic); raise replicas or use istio or nginx for an exact split.`,
+        ];
+    });
 }
