@@ -1,6 +1,7 @@
-// The pack's name rules on their own: the cases the component's helper (provider/src/names.ts)
-// is held to as well, so the two copies cannot drift apart unnoticed.
+// The pack's name rules on their own, and held to the same verdicts as the component's copy
+// (provider/src/names.ts), so the two cannot drift apart unnoticed.
 import * as assert from "assert";
+import * as component from "../../provider/src/names";
 import {
     MAX_NAME_KEEPING_POD_HASH,
     canaryIngressName,
@@ -67,5 +68,19 @@ describe("policy name rules", () => {
         it("builds the Nginx canary Ingress name", () => {
             assert.strictEqual(canaryIngressName("web", "web-public"), "web-web-public-canary");
         });
+    });
+
+    describe("agrees with the component's copy (provider/src/names.ts)", () => {
+        const names = ["checkout", "1app", "a", "", "Checkout", "a-", "-a", "a.b", "a_b", "x".repeat(63), "x".repeat(64), "v1.2", "s".repeat(253), "s".repeat(254)];
+        const verdicts = (rule: (n: string) => string | undefined) => names.map(n => rule(n) === undefined);
+        it("RFC 1123 labels", () => assert.deepStrictEqual(verdicts(rfc1123Label), verdicts(component.rfc1123Label)));
+        it("RFC 1035 labels", () => assert.deepStrictEqual(verdicts(rfc1035Label), verdicts(component.rfc1035Label)));
+        it("DNS-1123 subdomains", () => assert.deepStrictEqual(verdicts(dnsSubdomain), verdicts(component.dnsSubdomain)));
+        it("label values", () => assert.deepStrictEqual(verdicts(labelValue), verdicts(component.labelValue)));
+        it("label keys", () => {
+            const keys = ["app", "app.kubernetes.io/name", "Acme_IO/name", `acme.io/${"k".repeat(64)}`, "/name", "team name"];
+            assert.deepStrictEqual(keys.map(k => labelKey(k) === undefined), keys.map(k => component.qualifiedName(k) === undefined));
+        });
+        it("the pod-hash budget", () => assert.strictEqual(MAX_NAME_KEEPING_POD_HASH, component.MAX_RELEASE_KEEPING_POD_HASH));
     });
 });
