@@ -51,7 +51,7 @@ export function stepWarnings({ args }: RuleContext): string[] {
         const weight = step.weight;
         if (weight === undefined || weight === 0 || weight === 100) return [];
         const split = approximatePodSplit(replicas, weight, canSurge);
-        if (Math.abs(split.actualPercent - weight) < POD_SPLIT_TOLERANCE) return [];
+        if (Math.abs(split.actualPercent - weight) <= POD_SPLIT_TOLERANCE) return [];
         const share = Math.round(split.actualPercent * 10) / 10;
         return [
             `steps[${i}].weight: without a traffic router, ${weight}% of ${replicas} replica${replicas === 1 ? "" : "s"} runs ${split.canary} canary pod${split.canary === 1 ? "" : "s"} beside ${split.stable} stable (${share}% of traffic); raise replicas or use istio or nginx for an exact split.`,
