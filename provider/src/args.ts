@@ -137,13 +137,18 @@ export interface CanaryDeliveryArgs {
     /**
      * The Service port(s) of the Services the component creates. With Istio or Nginx, stable and canary
      * Services (or, for an Istio subset split, one Service) are always created; with neither, a single
-     * Service is created only when this block is set. Defaults to port 80 named "http" targeting the
-     * first container port.
+     * Service is created only when this block is set. The Argo controller adds the pod hash to the stable
+     * and canary Services' selectors, so after creation it owns them: the component neither diffs nor
+     * reverts them. Defaults to port 80 named "http" targeting the first container port.
      */
     service?: ServiceOptions;
     /**
      * Route traffic with Istio. At most one of `istio` and `nginx` may be set; with neither, the canary
      * weight is approximated by the ratio of canary to stable pods (a replica-count canary).
+     * The http routes of a VirtualService the component creates (and the subsets of its DestinationRule)
+     * are written once: afterwards the controller owns them (route weights, managed routes, subset pod
+     * hashes) and the component neither diffs nor reverts them, so changing its routes, `retries`,
+     * `timeout` or uri matches later means replacing the VirtualService between releases.
      * Defaults to unset.
      */
     istio?: IstioTraffic;
@@ -411,9 +416,9 @@ export interface IstioTraffic {
      * traffic too. Defaults to none (the mesh only).
      */
     gateways?: string[];
-    /** Retry policy of the created route. Defaults to Istio's default. */
+    /** Retry policy of the created route (written when the VirtualService is created). Defaults to Istio's default. */
     retries?: IstioRetries;
-    /** Timeout of the created route, e.g. "10s". Defaults to none. */
+    /** Timeout of the created route, e.g. "10s" (written when the VirtualService is created). Defaults to none. */
     timeout?: string;
     /**
      * Require Istio mutual TLS to the release: DestinationRules with `tls.mode: ISTIO_MUTUAL` for the
