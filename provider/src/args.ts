@@ -549,13 +549,13 @@ export interface PrometheusHeader {
     secretKeyRef?: KeyRef;
 }
 
-/** The request success rate preset (non-5xx responses of the canary). */
+/** The request success rate preset (non-5xx responses of the canary). A window without canary traffic counts as a success. */
 export interface SuccessRatePreset {
     /** Minimum success rate in percent. Defaults to 99. */
     minPercent?: number;
 }
 
-/** The request latency preset (a percentile of the canary's response times). */
+/** The request latency preset (a percentile of the canary's response times). A window without canary traffic counts as a success. */
 export interface LatencyPreset {
     /** Maximum latency in milliseconds. Defaults to 500. */
     maxMilliseconds?: number;

@@ -82,3 +82,18 @@ describe("live status", () => {
         assert.deepStrictEqual(manifests.layout, { stageStart: [0, 2, 4], argoStepCount: 5 });
     });
 });
+
+describe("preset thresholds", () => {
+    it("are written without floating point noise", () => {
+        const { manifests } = render("shop", {
+            template: { image },
+            istio: {},
+            analysis: { prometheus, successRate: { minPercent: 99.9 }, latency: { percentile: 99.9 } },
+            steps: [{ weight: 10 }],
+        });
+        const text = JSON.stringify(manifests.children.filter((c) => c.kind === "AnalysisTemplate").map((c) => c.manifest));
+        assert.ok(text.includes("result[0] >= 0.999"), "success threshold");
+        assert.ok(text.includes("histogram_quantile(0.999,"), "latency percentile");
+        assert.ok(!/0\.99900000/.test(text));
+    });
+});

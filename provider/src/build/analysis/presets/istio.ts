@@ -4,7 +4,7 @@
 import type { ResolvedPresets } from "../../../resolve/model";
 import { PRESET_METRIC_NAMES } from "../args";
 import type { PresetMetric } from "./preset";
-import { passWhenNoData, rateWindow } from "./window";
+import { passWhenNoData, rateWindow, ratio } from "./window";
 
 function canarySelector(scope: ResolvedPresets["scope"]): string {
     return scope === "service"
@@ -18,7 +18,7 @@ export function istioSuccessRate(scope: ResolvedPresets["scope"], minPercent: nu
     return {
         name: PRESET_METRIC_NAMES.successRate,
         query: `sum(irate(istio_requests_total{${sel},response_code!~"5.*"}[${w}])) / sum(irate(istio_requests_total{${sel}}[${w}]))`,
-        successCondition: passWhenNoData(`result[0] >= ${minPercent / 100}`),
+        successCondition: passWhenNoData(`result[0] >= ${ratio(minPercent)}`),
     };
 }
 
@@ -26,7 +26,7 @@ export function istioLatency(scope: ResolvedPresets["scope"], maxMilliseconds: n
     const w = rateWindow(interval);
     return {
         name: PRESET_METRIC_NAMES.latency,
-        query: `histogram_quantile(${percentile / 100}, sum by (le) (irate(istio_request_duration_milliseconds_bucket{${canarySelector(scope)}}[${w}])))`,
+        query: `histogram_quantile(${ratio(percentile)}, sum by (le) (irate(istio_request_duration_milliseconds_bucket{${canarySelector(scope)}}[${w}])))`,
         successCondition: passWhenNoData(`result[0] <= ${maxMilliseconds}`),
     };
 }

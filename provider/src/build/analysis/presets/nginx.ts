@@ -1,7 +1,7 @@
 // ingress-nginx presets: requests the controller sent to the canary Service (its `service` label).
 import { PRESET_METRIC_NAMES } from "../args";
 import type { PresetMetric } from "./preset";
-import { passWhenNoData, rateWindow } from "./window";
+import { passWhenNoData, rateWindow, ratio } from "./window";
 
 const CANARY = 'namespace="{{args.namespace}}",service="{{args.canary-service}}"';
 
@@ -10,7 +10,7 @@ export function nginxSuccessRate(minPercent: number, interval: string): PresetMe
     return {
         name: PRESET_METRIC_NAMES.successRate,
         query: `sum(rate(nginx_ingress_controller_requests{${CANARY},status!~"5.*"}[${w}])) / sum(rate(nginx_ingress_controller_requests{${CANARY}}[${w}]))`,
-        successCondition: passWhenNoData(`result[0] >= ${minPercent / 100}`),
+        successCondition: passWhenNoData(`result[0] >= ${ratio(minPercent)}`),
     };
 }
 
@@ -18,7 +18,7 @@ export function nginxLatency(maxMilliseconds: number, percentile: number, interv
     const w = rateWindow(interval);
     return {
         name: PRESET_METRIC_NAMES.latency,
-        query: `histogram_quantile(${percentile / 100}, sum by (le) (rate(nginx_ingress_controller_request_duration_seconds_bucket{${CANARY}}[${w}]))) * 1000`,
+        query: `histogram_quantile(${ratio(percentile)}, sum by (le) (rate(nginx_ingress_controller_request_duration_seconds_bucket{${CANARY}}[${w}]))) * 1000`,
         successCondition: passWhenNoData(`result[0] <= ${maxMilliseconds}`),
     };
 }
