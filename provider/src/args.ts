@@ -107,8 +107,9 @@ export interface CanaryDeliveryArgs {
     annotations?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
     /**
      * Adopt an existing Deployment: the Rollout takes its pod template from it (`spec.workloadRef`).
-     * The Deployment itself is never managed by this component. Exactly one of `workloadRef` and
-     * `template` must be set. Defaults to unset.
+     * The Deployment itself is never managed by this component (except for `handBack`). Removing the
+     * component never leaves the application without pods: see `scaleDown` and `handBack`. Exactly one of
+     * `workloadRef` and `template` must be set. Defaults to unset.
      */
     workloadRef?: WorkloadRef;
     /**
@@ -206,15 +207,15 @@ export interface PodTemplate {
     containerName?: string;
     /** Ports the container listens on. Defaults to one port, 8080, named "http". */
     ports?: ContainerPort[];
-    /** Environment variables. Defaults to none. */
+    /** Environment variables, each with exactly one of `value`, `secretKeyRef`, `configMapKeyRef`. Defaults to none. */
     env?: EnvVar[];
     /** Compute resources. Defaults to none (the namespace's LimitRange, if any, applies). */
     resources?: ResourceRequirements;
-    /** Readiness probe. Defaults to none. */
+    /** Readiness probe, with exactly one of `httpGet`, `tcpSocket`, `exec`. Defaults to none. */
     readinessProbe?: Probe;
-    /** Liveness probe. Defaults to none. */
+    /** Liveness probe, with exactly one of `httpGet`, `tcpSocket`, `exec`. Defaults to none. */
     livenessProbe?: Probe;
-    /** Startup probe. Defaults to none. */
+    /** Startup probe, with exactly one of `httpGet`, `tcpSocket`, `exec`. Defaults to none. */
     startupProbe?: Probe;
     /** Entrypoint. Defaults to the image's. */
     command?: string[];
@@ -355,8 +356,9 @@ export interface CanaryStep {
      */
     analysis?: boolean;
     /**
-     * Scale the canary independently of its traffic weight from this stage on (needs `istio` or `nginx`).
-     * Defaults to unset: the canary is scaled to match its weight.
+     * Scale the canary independently of its traffic weight from this stage on (needs `istio` or `nginx`),
+     * with exactly one of `replicas`, `weight`, `matchTrafficWeight`. Defaults to unset: the canary is
+     * scaled to match its weight.
      */
     setCanaryScale?: CanaryScale;
 }
@@ -496,13 +498,19 @@ export interface RequestMatch {
 export interface Analysis {
     /** The Prometheus server. */
     prometheus: PrometheusProvider;
-    /** Built-in request success rate check of the canary. Defaults to unset. */
+    /**
+     * Built-in check of the canary's request success rate (non-5xx responses); a window without canary
+     * traffic counts as a success. Defaults to unset.
+     */
     successRate?: SuccessRatePreset;
-    /** Built-in request latency check of the canary. Defaults to unset. */
+    /**
+     * Built-in check of a percentile of the canary's response times; a window without canary traffic
+     * counts as a success. Defaults to unset.
+     */
     latency?: LatencyPreset;
     /** Metrics the presets query. Defaults to the traffic router ("istio" or "nginx"); required without one. */
     presetSource?: PresetSource;
-    /** Custom Prometheus metrics. Defaults to none. */
+    /** Custom Prometheus metrics, each with a success and/or failure condition. Defaults to none. */
     metrics?: CustomMetric[];
     /** Time between measurements of every metric that sets none, e.g. "1m". Defaults to "1m". */
     interval?: string;
@@ -529,8 +537,9 @@ export interface PrometheusProvider {
     /** Address of the Prometheus HTTP API, e.g. "http://prometheus.monitoring:9090". */
     address: pulumi.Input<string>;
     /**
-     * HTTP headers sent with each query (e.g. Authorization). Values are kept as Pulumi secrets and in a
-     * Kubernetes Secret the analysis reads, never in the AnalysisTemplate. Defaults to none.
+     * HTTP headers sent with each query (e.g. Authorization), each with exactly one of `value` and
+     * `secretKeyRef`. Values are kept as Pulumi secrets and in a Kubernetes Secret the analysis reads,
+     * never in the AnalysisTemplate. Defaults to none.
      */
     headers?: PrometheusHeader[];
     /** Query timeout in seconds. Defaults to Argo's (30). */
@@ -570,7 +579,10 @@ export interface LatencyPreset {
 export interface CustomMetric {
     /** Metric name (unique; a lowercase RFC 1123 label). */
     name: string;
-    /** PromQL query. */
+    /**
+     * PromQL query. It may use `{{args.namespace}}`, `{{args.rollout}}`, `{{args.canary-hash}}`,
+     * `{{args.stable-hash}}`, `{{args.canary-service}}` and `{{args.stable-service}}`.
+     */
     query: string;
     /** Condition on `result` that makes a measurement successful, e.g. "result[0] >= 0.95". Defaults to unset. */
     successCondition?: string;
