@@ -65,6 +65,10 @@ describe("CanaryDelivery under mocks", () => {
                 expected.slice(0, rolloutIndex).map((c) => `${s.name}-${c.role}`),
                 "the Rollout waits for what it references",
             );
+            for (const after of expected.slice(rolloutIndex + 1)) {
+                const o = options.find((x) => x.name === `${s.name}-${after.role}`)!;
+                assert.deepStrictEqual(o.dependsOn, [rollout.resource], `${o.name} waits for the Rollout`);
+            }
         });
     }
 

@@ -42,7 +42,7 @@ describe("hand-back of an adopted Deployment", () => {
         assert.strictEqual(patch.retainOnDelete, true, "deleting the patch would relinquish spec.replicas and reset it");
         assert.strictEqual(scaleDownOf(children), "never");
         assert.strictEqual(rollout(children).retainOnDelete, undefined, "the Rollout may now go with the component");
-        assert.ok(children.indexOf(patch) < children.indexOf(rollout(children)), "the Deployment is scaled up before the Rollout changes");
+        assert.ok(children.indexOf(patch) > children.indexOf(rollout(children)), "the Deployment is scaled up after the Rollout stops scaling it down");
     });
 
     it("handBackReplicas overrides the count given back", () => {

@@ -2,10 +2,11 @@
 // scaled it to zero, deleting the Rollout leaves the application with no pods).
 //
 // While the controller may scale the Deployment down, the Rollout is retained if the component is
-// removed, so its pods keep serving. With `handBack`, a server-side apply patch gives the
-// Deployment its replicas back (forcing ownership of `spec.replicas` away from the controller),
-// the Rollout stops scaling it down (`scaleDown: never`) and may be deleted. The patch is
-// retained on delete: deleting a patch relinquishes its fields, which would reset the replicas.
+// removed, so its pods keep serving. With `handBack`, the Rollout first stops scaling it down
+// (`scaleDown: never`), then a server-side apply patch gives the Deployment its replicas back
+// (forcing ownership of `spec.replicas` away from the controller), and the Rollout may be deleted
+// with the component. The patch is retained on delete: deleting a patch relinquishes its fields,
+// which would reset the replicas.
 import type { Resolved } from "../resolve/model";
 import { Child } from "./manifest";
 

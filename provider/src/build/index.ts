@@ -13,7 +13,7 @@ import { argoSteps } from "./steps";
 import { routerFor } from "./traffic";
 
 export interface ReleaseManifests {
-    /** In registration order; the Rollout comes after everything it references. */
+    /** In registration order: the Rollout depends on what precedes it, what follows depends on it. */
     children: Child[];
     plan: Plan;
     /** How stages map to Argo steps (for the live status). */
@@ -26,13 +26,15 @@ export function buildRelease(r: Resolved, env: BuildEnv = plainEnv): ReleaseMani
     const router = routerFor(r);
     const steps = argoSteps(r, router.firstStageSteps(r));
     const rollout = buildRollout(r, env, router, steps);
+    // The hand-back patch comes after the Rollout: the controller must have stopped scaling the
+    // Deployment down (scaleDown: never) before its replicas are given back, or it could undo them.
     const children = [
-        ...buildHandBack(r),
         ...buildServices(r, env),
         ...router.children(r, env),
         ...buildAnalysis(r, env),
         rollout,
         ...buildAutoscaler(r, env),
+        ...buildHandBack(r),
     ];
     const controllerObjects = r.traffic.kind === "nginx" ? [{ kind: "Ingress", name: r.traffic.canaryIngressName }] : [];
     return { children, plan: describePlan(r), layout: { stageStart: steps.stageStart, argoStepCount: steps.steps.length }, controllerObjects };
