@@ -1,6 +1,7 @@
 // Golden manifests, one file per scenario: every object a release registers, with the options it
 // is registered with, and the plan a reviewer reads. Any change to what reaches the cluster shows
 // up here in review (UPDATE_GOLDEN=1 rewrites the files).
+import * as assert from "assert";
 import { assertGolden, toYaml } from "../helpers/golden";
 import { render } from "../helpers/render";
 import { SCENARIOS } from "../helpers/scenarios";
@@ -22,6 +23,15 @@ describe("golden manifests per scenario", () => {
                 })),
             };
             assertGolden(`manifests/${s.name}.yaml`, toYaml(golden));
+        });
+    }
+});
+
+describe("a failed analysis aborts the release (Argo's default, never softened)", () => {
+    for (const s of SCENARIOS.filter((x) => x.args.analysis)) {
+        it(`${s.name}: no dry-run metric anywhere`, () => {
+            const text = JSON.stringify(render(s.name, s.args).manifests.children.map((c) => c.manifest));
+            assert.ok(!text.includes("dryRun"));
         });
     }
 });
