@@ -8,7 +8,8 @@
 # with_ticker "what" cmd...: runs a long command, printing a heartbeat every 30s.
 with_ticker() {
   local what="$1"; shift
-  ( while sleep 30; do log "  ... still $what"; done ) &
+  # sleep gets no copy of our stdout/stderr, so a pipe reading us closes when we are done.
+  ( while sleep 30 </dev/null >/dev/null 2>&1; do log "  ... still $what"; done ) &
   local ticker=$!
   local rc=0
   "$@" || rc=$?
@@ -30,7 +31,14 @@ go_tool() {
     mv "$dest.tmp" "$dest"
     log "built $out in $((SECONDS - start))s"
   fi
-  ln -sf "$dest" "$TOOLS_BIN/$out"
+}
+
+# bundle SRC: the CLI looks for its language hosts next to its own (symlink-resolved)
+# binary and warns about any other copy on PATH, so they live in the CLI's directory.
+bundle() {
+  local target="$CANARY_CACHE/pulumi-v$PULUMI_VERSION/$(basename "$1")"
+  cmp -s "$1" "$target" || install -m 0755 "$1" "$target"
+  ln -sf "$target" "$TOOLS_BIN/$(basename "$1")"
 }
 
 # Our language host is built from our own source, so its cache key is a hash of it.
@@ -42,8 +50,11 @@ build_toolchain() {
   mkdir -p "$TOOLS_BIN"
   go_tool "pulumi-v$PULUMI_VERSION" pulumi pulumi github.com/pulumi/pulumi/pkg/v3/cmd/pulumi \
     "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$PULUMI_VERSION"
-  go_tool "langhost-nodejs-$(langhost_key)" langhost-nodejs pulumi-language-nodejs . \
-    "-X main.pluginVersion=$PULUMI_VERSION"
+  bundle "$CANARY_CACHE/pulumi-v$PULUMI_VERSION/pulumi"
+  local lh
+  lh="langhost-nodejs-$(langhost_key)"
+  go_tool "$lh" langhost-nodejs pulumi-language-nodejs . "-X main.pluginVersion=$PULUMI_VERSION"
+  bundle "$CANARY_CACHE/$lh/pulumi-language-nodejs"
   local kp="$REPO_ROOT/scripts/toolchain/kubernetes-provider"
   local kpmod
   kpmod="$(go_mod_dir "github.com/pulumi/pulumi-kubernetes/provider/v4@$PULUMI_KUBERNETES_PROVIDER_MODULE")"
@@ -52,23 +63,32 @@ build_toolchain() {
   go_tool "pulumi-kubernetes-v$PULUMI_KUBERNETES_VERSION" kubernetes-provider pulumi-resource-kubernetes . \
     "-X github.com/pulumi/pulumi-kubernetes/provider/v4/pkg/version.Version=$PULUMI_KUBERNETES_VERSION"
   go_tool "etcd-v$ETCD_VERSION" etcd etcd go.etcd.io/etcd/server/v3
+  ln -sf "$CANARY_CACHE/etcd-v$ETCD_VERSION/etcd" "$TOOLS_BIN/etcd"
   local kv="-X k8s.io/component-base/version.gitVersion=v$KUBERNETES_VERSION"
   kv="$kv -X k8s.io/component-base/version.gitMajor=${KUBERNETES_VERSION%%.*}"
   kv="$kv -X k8s.io/component-base/version.gitMinor=$(echo "$KUBERNETES_VERSION" | cut -d. -f2)"
   kv="$kv -X k8s.io/client-go/pkg/version.gitVersion=v$KUBERNETES_VERSION"
   go_tool "kubernetes-v$KUBERNETES_VERSION" kubernetes kube-apiserver k8s.io/kubernetes/cmd/kube-apiserver "$kv"
+  # The controller manager's garbage collector and namespace controller finish deletions
+  # (foreground propagation, namespace finalizers) exactly as in a real cluster.
+  go_tool "kubernetes-v$KUBERNETES_VERSION" kubernetes kube-controller-manager \
+    k8s.io/kubernetes/cmd/kube-controller-manager "$kv"
   go_tool "kubernetes-v$KUBERNETES_VERSION" kubernetes kubectl k8s.io/kubernetes/cmd/kubectl "$kv"
+  local b
+  for b in kube-apiserver kube-controller-manager kubectl; do
+    ln -sf "$CANARY_CACHE/kubernetes-v$KUBERNETES_VERSION/$b" "$TOOLS_BIN/$b"
+  done
   # The CLI launches the dynamic-provider plugin by name; @pulumi/pulumi ships its script.
-  ln -sf "$REPO_ROOT/node_modules/@pulumi/pulumi/bin/pulumi-resource-pulumi-nodejs" "$TOOLS_BIN/pulumi-resource-pulumi-nodejs" 2>/dev/null || true
+  bundle "$REPO_ROOT/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs"
 }
 
 install_kubernetes_plugin() {
   # Installing from a file means the CLI never tries to download the plugin the npm package asks for.
+  # It is deliberately not on PATH: the CLI would use (and warn about) a PATH copy first.
   local plugdir="$PULUMI_HOME/plugins/resource-kubernetes-v$PULUMI_KUBERNETES_VERSION"
-  if [ ! -x "$plugdir/pulumi-resource-kubernetes" ] || \
-     ! cmp -s "$plugdir/pulumi-resource-kubernetes" "$TOOLS_BIN/pulumi-resource-kubernetes"; then
-    "$TOOLS_BIN/pulumi" plugin install resource kubernetes "v$PULUMI_KUBERNETES_VERSION" \
-      --file "$(readlink -f "$TOOLS_BIN/pulumi-resource-kubernetes")" >/dev/null
+  local built="$CANARY_CACHE/pulumi-kubernetes-v$PULUMI_KUBERNETES_VERSION/pulumi-resource-kubernetes"
+  if ! cmp -s "$plugdir/pulumi-resource-kubernetes" "$built"; then
+    "$TOOLS_BIN/pulumi" plugin install resource kubernetes "v$PULUMI_KUBERNETES_VERSION" --file "$built" >/dev/null
     log "installed the kubernetes v$PULUMI_KUBERNETES_VERSION plugin into $PULUMI_HOME"
   fi
 }

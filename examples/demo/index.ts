@@ -1,44 +1,40 @@
-// The demo stack: the smallest real canary release, a Rollout with stable and canary
-// Services, deployed by `npm run demo` onto the local API server.
-import * as k8s from "@pulumi/kubernetes";
+// The demo stack `npm run demo` deploys onto the local API server: a CanaryDelivery with
+// an Istio host-level split (stable and canary Services, a VirtualService on a gateway)
+// and Prometheus analysis that aborts the release when the canary misbehaves.
 import * as pulumi from "@pulumi/pulumi";
+import { CanaryDelivery } from "canary-delivery";
 
 const config = new pulumi.Config();
 const image = config.get("image") ?? "nginx:1.27";
-const app = "demo";
-const labels = { app };
-// Nothing schedules pods on the local control plane, so Services never get endpoints:
-// don't let the provider wait for them.
-const noAwait = { "pulumi.com/skipAwait": "true" };
 
-const service = (role: string) => new k8s.core.v1.Service(`${app}-${role}`, {
-    metadata: { name: `${app}-${role}`, annotations: noAwait },
-    spec: { selector: labels, ports: [{ name: "http", port: 80, targetPort: 8080 }] },
-});
-const stable = service("stable");
-const canary = service("canary");
-
-const rollout = new k8s.apiextensions.CustomResource(app, {
-    apiVersion: "argoproj.io/v1alpha1",
-    kind: "Rollout",
-    metadata: { name: app },
-    spec: {
-        replicas: 2,
-        selector: { matchLabels: labels },
-        template: {
-            metadata: { labels },
-            spec: { containers: [{ name: app, image, ports: [{ name: "http", containerPort: 8080 }] }] },
-        },
-        strategy: {
-            canary: {
-                stableService: stable.metadata.name,
-                canaryService: canary.metadata.name,
-                steps: [{ setWeight: 20 }, { pause: { duration: "1m" } }, { setWeight: 50 }, { pause: {} }],
-            },
-        },
+const release = new CanaryDelivery("demo", {
+    namespace: "default",
+    replicas: 4,
+    template: { image, ports: [{ name: "http", containerPort: 8080 }] },
+    istio: {
+        hosts: ["demo.example.com"],
+        gateways: ["istio-system/public-gateway"],
+        retries: { attempts: 3, perTryTimeout: "2s" },
+        mutualTls: true,
     },
+    analysis: {
+        prometheus: { address: "http://prometheus.monitoring:9090" },
+        successRate: { minPercent: 99 },
+        latency: { maxMilliseconds: 500 },
+        background: { startingStep: 1 },
+    },
+    steps: [
+        { weight: 10, pause: "1m" },
+        { weight: 30, pause: "5m" },
+        { weight: 60 },
+    ],
 });
 
-export const rolloutName = rollout.metadata.name;
-export const services = [stable.metadata.name, canary.metadata.name];
+export const plan = release.plan;
+export const rolloutName = release.rolloutName;
+export const stableServiceName = release.stableServiceName;
+export const canaryServiceName = release.canaryServiceName;
+export const virtualServiceName = release.virtualServiceName;
+export const analysisTemplateNames = release.analysisTemplateNames;
+export const objects = release.objects;
 export const stableImage = image;

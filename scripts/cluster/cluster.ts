@@ -1,5 +1,6 @@
-// A real Kubernetes control plane on loopback: etcd + kube-apiserver built from Go
-// modules (scripts/bootstrap.sh), with the real Argo Rollouts and Istio CRDs installed.
+// A real Kubernetes control plane on loopback: etcd, kube-apiserver and
+// kube-controller-manager built from Go modules (scripts/bootstrap.sh), with the real
+// Argo Rollouts and Istio CRDs installed.
 // Each cluster lives in .local/clusters/<name>/ on free ports, so several can run side
 // by side. Used by `npm run cluster`, the demo and the integration tests.
 import { ChildProcess, execFileSync, spawn } from "child_process";
@@ -107,9 +108,10 @@ async function waitReady(server: string, dir: string, deadlineMs: number, procs:
         }
         await new Promise((r) => setTimeout(r, 500));
     }
-    const tail = (f: string) => fs.existsSync(f) ? fs.readFileSync(f, "utf8").split("\n").slice(-15).join("\n") : "";
-    throw new Error(`the API server at ${server} did not become ready.\n--- etcd.log ---\n` +
-        `${tail(path.join(dir, "etcd.log"))}\n--- kube-apiserver.log ---\n${tail(path.join(dir, "kube-apiserver.log"))}`);
+    const tail = (f: string) => fs.existsSync(path.join(dir, f))
+        ? `--- ${f} ---\n${fs.readFileSync(path.join(dir, f), "utf8").split("\n").slice(-15).join("\n")}` : "";
+    throw new Error(`the API server at ${server} did not become ready.\n` +
+        ["etcd.log", "kube-apiserver.log", "kube-controller-manager.log"].map(tail).join("\n"));
 }
 
 function writeKubeconfig(dir: string, server: string): string {
@@ -154,7 +156,7 @@ function installCrds(c: Cluster): void {
     kubectl(c, ["wait", "--for=condition=Established", "crd", "--all", "--timeout=120s"]);
 }
 
-/** Kills a watchdog-less set of process groups: TERM, then KILL after a grace period. */
+/** Ends the process groups of a cluster: TERM, then KILL after a short grace period. */
 async function killGroups(pids: number[]): Promise<void> {
     const signal = (sig: NodeJS.Signals) => pids.forEach((pid) => {
         try { process.kill(-pid, sig); } catch { /* already gone */ }
@@ -207,9 +209,22 @@ export async function startCluster(name: string, opts: StartOptions = {}): Promi
         "--service-cluster-ip-range", "10.0.0.0/24",
         "--profiling=false",
     ], path.join(dir, "kube-apiserver.log"));
+    const kubeconfig = writeKubeconfig(dir, server);
+    // The garbage collector and the namespace controller finish deletions (foreground
+    // propagation, namespace finalizers) as in any real cluster; without them a
+    // `pulumi destroy` waits forever.
+    const controllers = launch(tool("kube-controller-manager"), [
+        "--kubeconfig", kubeconfig,
+        "--authentication-kubeconfig", kubeconfig, "--authorization-kubeconfig", kubeconfig,
+        "--bind-address", "127.0.0.1", "--secure-port", String(await freePort()),
+        "--leader-elect=false",
+        "--service-account-private-key-file", pki.saKey, "--root-ca-file", pki.caCert,
+        "--use-service-account-credentials=false",
+        "--profiling=false",
+    ], path.join(dir, "kube-controller-manager.log"));
     const cluster: Cluster = {
-        name, dir, server, kubeconfig: writeKubeconfig(dir, server),
-        pids: [etcd.pid!, apiserver.pid!],
+        name, dir, server, kubeconfig,
+        pids: [etcd.pid!, apiserver.pid!, controllers.pid!],
     };
     if (opts.ownerPid) {
         // A watchdog outlives a crashed test runner and takes the cluster down with it.
@@ -222,8 +237,8 @@ export async function startCluster(name: string, opts: StartOptions = {}): Promi
     }
     fs.writeFileSync(stateFile(dir), JSON.stringify(cluster, null, 2));
     try {
-        say(`etcd and kube-apiserver v${kubeVersion()} starting on 127.0.0.1:${apiPort} ...`);
-        await waitReady(server, dir, 120_000, [etcd, apiserver]);
+        say(`etcd, kube-apiserver and kube-controller-manager v${kubeVersion()} starting on 127.0.0.1:${apiPort} ...`);
+        await waitReady(server, dir, 120_000, [etcd, apiserver, controllers]);
         say(`API server ready in ${((Date.now() - started) / 1000).toFixed(1)}s`);
         if (opts.crds !== false) {
             installCrds(cluster);

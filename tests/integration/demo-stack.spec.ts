@@ -1,22 +1,38 @@
-// The demo stack under the real Pulumi CLI and engine, the real Kubernetes provider and
-// a real API server with the real Argo Rollouts CRDs: up, no-change preview, an image
-// update, destroy.
+// The demo stack (a CanaryDelivery with an Istio split and analysis) under the real Pulumi
+// CLI and engine, the real Kubernetes provider and a real API server with the real Argo
+// Rollouts and Istio CRDs: up, no-change preview, weights moved by "the controller" are
+// left alone, an image update, destroy.
 import { Stack } from "@pulumi/pulumi/automation";
 import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { repoRoot } from "../../scripts/cluster/cluster";
+import { kubectl, repoRoot } from "../../scripts/cluster/cluster";
 import { openStack } from "../../scripts/pulumi/workspace";
 import { getObject, useCluster } from "../helpers/local-cluster";
+
+const KINDS: Record<string, string> = {
+    Rollout: "rollouts.argoproj.io",
+    AnalysisTemplate: "analysistemplates.argoproj.io",
+    VirtualService: "virtualservices.networking.istio.io",
+    DestinationRule: "destinationrules.networking.istio.io",
+    Service: "service",
+};
 
 describe("demo stack on a local API server (real CLI)", function () {
     this.timeout(600_000);
     const cluster = useCluster("demo-it");
     const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "canary-state-"));
     let stack: Stack;
+    let created: { kind: string; name: string }[] = [];
     let log = "";
     const capture = (s: string) => { log += s; };
+    const weights = () => getObject(cluster.current(), KINDS.VirtualService, "demo")
+        .spec.http[0].route.map((r: any) => r.weight);
+    const assertNoChanges = (summary: Record<string, number>) => {
+        const changed = Object.entries(summary).filter(([op, n]) => op !== "same" && n > 0);
+        assert.deepStrictEqual(changed, [], `unexpected changes: ${JSON.stringify(summary)}`);
+    };
 
     before(async () => {
         stack = await openStack({
@@ -32,42 +48,56 @@ describe("demo stack on a local API server (real CLI)", function () {
         log = "";
     });
 
-    it("up creates the Rollout and both Services on the API server", async () => {
+    it("up creates every object of the release on the API server", async () => {
         const res = await stack.up({ onOutput: capture });
         assert.strictEqual(res.summary.result, "succeeded");
-        const rollout = getObject(cluster.current(), "rollouts.argoproj.io", "demo");
-        assert.ok(rollout, "the Rollout exists");
-        assert.strictEqual(rollout.spec.template.spec.containers[0].image, "nginx:1.27");
-        assert.strictEqual(rollout.spec.strategy.canary.stableService, "demo-stable");
-        for (const svc of ["demo-stable", "demo-canary"]) {
-            assert.ok(getObject(cluster.current(), "service", svc), `${svc} exists`);
+        created = (res.outputs.objects.value as { kind: string; name: string; managedBy: string }[])
+            .filter((o) => o.managedBy === "component");
+        assert.deepStrictEqual([...new Set(created.map((o) => o.kind))].sort(),
+            ["AnalysisTemplate", "DestinationRule", "Rollout", "Service", "VirtualService"]);
+        for (const o of created) {
+            assert.ok(getObject(cluster.current(), KINDS[o.kind], o.name), `${o.kind} ${o.name} exists`);
         }
-        assert.strictEqual(res.outputs.rolloutName.value, "demo");
+        const rollout = getObject(cluster.current(), KINDS.Rollout, "demo");
+        assert.strictEqual(rollout.spec.template.spec.containers[0].image, "nginx:1.27");
+        assert.strictEqual(rollout.spec.strategy.canary.trafficRouting.istio.virtualService.name, "demo");
+        assert.deepStrictEqual(weights(), [100, 0]);
+        assert.match(res.outputs.plan.value, /^10% for 1m, 30% for 5m, 60% until promoted, 100%/);
     });
 
     it("a second preview reports no changes", async () => {
-        const res = await stack.preview({ onOutput: capture });
-        const changed = Object.entries(res.changeSummary).filter(([op, n]) => op !== "same" && n > 0);
-        assert.deepStrictEqual(changed, [], `unexpected changes: ${JSON.stringify(res.changeSummary)}`);
+        assertNoChanges((await stack.preview({ onOutput: capture })).changeSummary);
+    });
+
+    it("weights the controller moved show no diff, even after a refresh, and are not reverted", async () => {
+        // What the Argo controller does at a 30% step: rewrite the route weights as its own manager.
+        kubectl(cluster.current(), ["patch", KINDS.VirtualService, "demo", "--type=json",
+            "--field-manager=rollouts-controller", "-p", JSON.stringify([
+                { op: "replace", path: "/spec/http/0/route/0/weight", value: 70 },
+                { op: "replace", path: "/spec/http/0/route/1/weight", value: 30 },
+            ])]);
+        assertNoChanges((await stack.preview({ onOutput: capture })).changeSummary);
+        assertNoChanges((await stack.preview({ refresh: true, onOutput: capture })).changeSummary);
+        await stack.up({ onOutput: capture });
+        assert.deepStrictEqual(weights(), [70, 30], "pulumi up left the controller's weights alone");
     });
 
     it("an image change updates exactly the Rollout, and the diff names the field", async () => {
         await stack.setConfig("image", { value: "nginx:1.28" });
         const preview = await stack.preview({ diff: true, onOutput: capture });
-        assert.deepStrictEqual(preview.changeSummary.update, 1, JSON.stringify(preview.changeSummary));
+        assert.strictEqual(preview.changeSummary.update, 1, JSON.stringify(preview.changeSummary));
         assert.match(preview.stdout, /image\s*:\s*"nginx:1\.27"\s*=>\s*"nginx:1\.28"/);
         const res = await stack.up({ onOutput: capture });
         assert.strictEqual(res.summary.resourceChanges?.update, 1, JSON.stringify(res.summary.resourceChanges));
-        const rollout = getObject(cluster.current(), "rollouts.argoproj.io", "demo");
+        const rollout = getObject(cluster.current(), KINDS.Rollout, "demo");
         assert.strictEqual(rollout.spec.template.spec.containers[0].image, "nginx:1.28");
     });
 
     it("destroy removes every object from the API server", async () => {
         const res = await stack.destroy({ onOutput: capture });
         assert.strictEqual(res.summary.result, "succeeded");
-        assert.strictEqual(getObject(cluster.current(), "rollouts.argoproj.io", "demo"), undefined);
-        for (const svc of ["demo-stable", "demo-canary"]) {
-            assert.strictEqual(getObject(cluster.current(), "service", svc), undefined, `${svc} is gone`);
+        for (const o of created) {
+            assert.strictEqual(getObject(cluster.current(), KINDS[o.kind], o.name), undefined, `${o.kind} ${o.name} is gone`);
         }
     });
 });
