@@ -1,7 +1,7 @@
 // One place that knows how to run the real Pulumi CLI here: our built binaries on PATH,
 // a Pulumi home and a file backend under .local/, passphrase secrets, and nothing that
 // reaches for the network or Pulumi Cloud. The demo and the integration tests use it.
-import { LocalWorkspace, PulumiCommand, Stack } from "@pulumi/pulumi/automation";
+import { LocalWorkspace, PulumiCommand, PulumiFn, Stack } from "@pulumi/pulumi/automation";
 import * as fs from "fs";
 import * as path from "path";
 import { repoRoot, toolsBin } from "../cluster/cluster";
@@ -9,8 +9,12 @@ import { repoRoot, toolsBin } from "../cluster/cluster";
 export const localDir = path.join(repoRoot, ".local");
 
 export interface StackOptions {
-    /** Directory with the Pulumi.yaml to run. */
-    workDir: string;
+    /** Directory with the Pulumi.yaml to run, for a program on disk. */
+    workDir?: string;
+    /** An inline program run in this process, instead of a program on disk. */
+    program?: PulumiFn;
+    /** Project name of an inline program. Defaults to "canary-delivery-inline". */
+    projectName?: string;
     stackName: string;
     /** File backend directory. Defaults to .local/state. */
     stateDir?: string;
@@ -42,10 +46,12 @@ export async function pulumiCommand(): Promise<PulumiCommand> {
 export async function openStack(opts: StackOptions): Promise<Stack> {
     const stateDir = opts.stateDir ?? path.join(localDir, "state");
     const envVars = pulumiEnv(stateDir);
-    const stack = await LocalWorkspace.createOrSelectStack(
-        { workDir: opts.workDir, stackName: opts.stackName },
-        { pulumiCommand: await pulumiCommand(), envVars, pulumiHome: envVars.PULUMI_HOME },
-    );
+    const wsOpts = { pulumiCommand: await pulumiCommand(), envVars, pulumiHome: envVars.PULUMI_HOME };
+    const stack = opts.program
+        ? await LocalWorkspace.createOrSelectStack({
+            stackName: opts.stackName, projectName: opts.projectName ?? "canary-delivery-inline", program: opts.program,
+        }, wsOpts)
+        : await LocalWorkspace.createOrSelectStack({ workDir: opts.workDir!, stackName: opts.stackName }, wsOpts);
     await stack.setAllConfig({
         "kubernetes:kubeconfig": { value: opts.kubeconfig },
         // A restarted local cluster listens on a new port; a fixed identity keeps the

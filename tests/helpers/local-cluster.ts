@@ -24,10 +24,10 @@ export function useCluster(prefix: string): { current: () => Cluster } {
     };
 }
 
-/** Reads one object from the API server, or undefined when it does not exist. */
-export function getObject(c: Cluster, kind: string, name: string, namespace = "default"): any | undefined {
+/** Reads one object (cluster-scoped when namespace is null), or undefined when it does not exist. */
+export function getObject(c: Cluster, kind: string, name: string, namespace: string | null = "default"): any | undefined {
     try {
-        return JSON.parse(kubectl(c, ["get", kind, name, "-n", namespace, "-o", "json"]));
+        return JSON.parse(kubectl(c, ["get", kind, name, ...(namespace === null ? [] : ["-n", namespace]), "-o", "json"]));
     } catch (e: any) {
         if (/NotFound|not found/.test(String(e.stderr ?? e.message))) {
             return undefined;

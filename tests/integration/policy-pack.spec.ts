@@ -1,0 +1,105 @@
+// The policy pack under the real CLI (`pulumi preview/up --policy-pack policy`) against a
+// local API server: a mandatory violation fails the preview with its message, an
+// advisory one warns and lets it pass, remediation changes what is sent, and the
+// component's own objects pass the whole pack.
+import * as k8s from "@pulumi/kubernetes";
+import { PulumiFn, Stack } from "@pulumi/pulumi/automation";
+import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { repoRoot } from "../../scripts/cluster/cluster";
+import { openStack } from "../../scripts/pulumi/workspace";
+import { CanaryDelivery } from "../../provider/src";
+import { getObject, useCluster } from "../helpers/local-cluster";
+
+const policyPack = path.join(repoRoot, "policy");
+
+function rollout(name: string, steps: object[]): k8s.apiextensions.CustomResource {
+    const labels = { app: name };
+    return new k8s.apiextensions.CustomResource(name, {
+        apiVersion: "argoproj.io/v1alpha1",
+        kind: "Rollout",
+        metadata: { name, namespace: "default" },
+        spec: {
+            selector: { matchLabels: labels },
+            template: { metadata: { labels }, spec: { containers: [{ name: "app", image: "nginx:1.27" }] } },
+            strategy: { canary: { steps } },
+        },
+    });
+}
+
+describe("policy pack through the real CLI", function () {
+    this.timeout(600_000);
+    const cluster = useCluster("policy-it");
+    const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "canary-state-"));
+    let log = "";
+    const capture = (s: string) => { log += s; };
+    const stack = (name: string, program: PulumiFn): Promise<Stack> =>
+        openStack({ program, stackName: name, projectName: "policy-it", stateDir, kubeconfig: cluster.current().kubeconfig });
+
+    after(() => fs.rmSync(stateDir, { recursive: true, force: true }));
+    afterEach(function () {
+        if (this.currentTest?.state === "failed") {
+            process.stderr.write(`--- pulumi output ---\n${log}\n`);
+        }
+        log = "";
+    });
+
+    it("a mandatory violation (decreasing weights) fails the preview with its message", async () => {
+        const s = await stack("mandatory", async () => {
+            rollout("shrinking", [{ setWeight: 50 }, { pause: { duration: "1m" } }, { setWeight: 20 }]);
+        });
+        await assert.rejects(s.preview({ policyPacks: [policyPack], onOutput: capture }), (err: Error) => {
+            assert.match(String(err), /canary-step-weights/);
+            assert.match(String(err), /spec\.strategy\.canary\.steps\[2\]\.setWeight is 20, lower than .* weights must not decrease/);
+            assert.match(String(err), /mandatory/);
+            return true;
+        });
+    });
+
+    it("an advisory violation (unqualified gateway) warns and lets the update pass", async () => {
+        const s = await stack("advisory", async () => {
+            new k8s.apiextensions.CustomResource("routes", {
+                apiVersion: "networking.istio.io/v1",
+                kind: "VirtualService",
+                metadata: { name: "routes", namespace: "default" },
+                spec: { hosts: ["shop.example.com"], gateways: ["public-gateway"], http: [{ route: [{ destination: { host: "shop" } }] }] },
+            });
+        });
+        const res = await s.up({ policyPacks: [policyPack], onOutput: capture });
+        assert.strictEqual(res.summary.result, "succeeded");
+        assert.match(res.stdout, /canary-istio-gateways/);
+        assert.match(res.stdout, /advisory/);
+        assert.match(res.stdout, /"public-gateway" is not namespace-qualified/);
+        assert.ok(getObject(cluster.current(), "virtualservices.networking.istio.io", "routes"));
+    });
+
+    it("remediation adds the injection label to a mesh Namespace before it is sent", async () => {
+        const config = path.join(stateDir, "policy-config.json");
+        fs.writeFileSync(config, JSON.stringify({ "canary-istio-namespace-label": { meshNamespaces: ["mesh-*"] } }));
+        const s = await stack("remediate", async () => {
+            new k8s.core.v1.Namespace("mesh-shop", { metadata: { name: "mesh-shop" } });
+        });
+        const res = await s.up({ policyPacks: [policyPack], policyPackConfigs: [config], onOutput: capture });
+        assert.strictEqual(res.summary.result, "succeeded");
+        const ns = getObject(cluster.current(), "namespace", "mesh-shop", null);
+        assert.strictEqual(ns.metadata.labels["istio-injection"], "enabled");
+    });
+
+    it("a CanaryDelivery with Istio and analysis passes the whole pack", async () => {
+        const s = await stack("component", async () => {
+            new CanaryDelivery("shop", {
+                namespace: "default",
+                template: { image: "nginx:1.27", ports: [{ name: "http", containerPort: 8080 }] },
+                istio: { hosts: ["shop.example.com"], gateways: ["istio-system/public-gateway"] },
+                analysis: { prometheus: { address: "http://prometheus:9090" }, successRate: {}, background: {} },
+                steps: [{ weight: 10, pause: "1m" }, { weight: 50 }],
+            });
+        });
+        const res = await s.preview({ policyPacks: [policyPack], onOutput: capture });
+        assert.match(res.stdout, /canary-delivery@v0\.1\.0/, "the pack ran");
+        assert.doesNotMatch(res.stdout, /mandatory/);
+        assert.ok((res.changeSummary.create ?? 0) > 0);
+    });
+});
