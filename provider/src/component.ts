@@ -6,7 +6,8 @@ import { parseArgs } from "./parse";
 import { pulumiEnv, registerChildren } from "./register";
 import { resolve } from "./resolve";
 import type { Resolved } from "./resolve/model";
-import { RolloutStatus, summarizeRolloutStatus } from "./status";
+import { liveImpact } from "./live";
+import type { RolloutStatus } from "./status";
 
 /** An object of the release: created by the component, by the Argo controller, or given by the user. */
 export interface ReleaseObject {
@@ -53,8 +54,12 @@ export class CanaryDelivery extends pulumi.ComponentResource {
     public readonly plan: pulumi.Output<string>;
     /** The plan, one entry per stage and the final promotion. */
     public readonly planStages: pulumi.Output<string[]>;
-    /** Where the release stands, from the Rollout's status in the cluster. */
+    /** Where the release stood in the cluster when the program ran (before this update applied). */
     public readonly status: pulumi.Output<RolloutStatus>;
+    /** The same in words, e.g. "paused at stage 2 of 4, canary at 30%", or "not deployed yet". */
+    public readonly liveSummary: pulumi.Output<string>;
+    /** What this update does to the live release, e.g. "this pod template change restarts the canary from stage 1". */
+    public readonly changeImpact: pulumi.Output<string>;
 
     constructor(name: string, args: CanaryDeliveryArgs, opts?: pulumi.ComponentResourceOptions) {
         // Parsed before super(): invalid arguments must not register anything, not even the component.
@@ -88,7 +93,10 @@ export class CanaryDelivery extends pulumi.ComponentResource {
         this.objects = pulumi.output(releaseObjects(release, manifests));
         this.plan = pulumi.output(manifests.plan.summary);
         this.planStages = pulumi.output(manifests.plan.stages);
-        this.status = readLiveStatus(rollout, manifests);
+        const impact = liveImpact(this, release, manifests.children.find((c) => c.role === "rollout")!.manifest, manifests.layout);
+        this.status = impact.apply((i) => i.status);
+        this.liveSummary = impact.apply((i) => i.standing);
+        this.changeImpact = impact.apply((i) => i.effect);
 
         this.registerOutputs({
             rolloutName: this.rolloutName,
@@ -107,6 +115,8 @@ export class CanaryDelivery extends pulumi.ComponentResource {
             plan: this.plan,
             planStages: this.planStages,
             status: this.status,
+            liveSummary: this.liveSummary,
+            changeImpact: this.changeImpact,
         });
     }
 }
@@ -133,14 +143,4 @@ function releaseObjects(r: Resolved, m: ReleaseManifests): pulumi.Input<ReleaseO
     ];
     return pulumi.all([...created, ...controller, ...given].map((o) => pulumi.all([o.kind, o.name, o.managedBy])))
         .apply((rows) => rows.map(([kind, name, managedBy]) => ({ kind, name, managedBy })));
-}
-
-/**
- * The seam for the live status: today the Rollout's `status` output (as of the last apply, or the
- * state during a preview); the cluster-reading work replaces the source, not the summary.
- */
-function readLiveStatus(rollout: pulumi.CustomResource, m: ReleaseManifests): pulumi.Output<RolloutStatus> {
-    const status = (rollout as unknown as Record<string, pulumi.Output<unknown> | undefined>)["status"];
-    if (!status) return pulumi.output(summarizeRolloutStatus(undefined, m.layout));
-    return status.apply((s) => summarizeRolloutStatus(s, m.layout));
 }

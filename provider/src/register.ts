@@ -10,8 +10,7 @@ type Register = (name: string, manifest: Manifest, opts: pulumi.CustomResourceOp
 
 /** The resource class of each kind: typed where @pulumi/kubernetes has one, CustomResource for CRDs. */
 const REGISTER: Record<ChildKind, Register> = {
-    // `status: undefined` declares the output, so the live status can be read from the Rollout.
-    Rollout: (n, m, o) => new k8s.apiextensions.CustomResource(n, { ...m, status: undefined }, o),
+    Rollout: (n, m, o) => new k8s.apiextensions.CustomResource(n, m, o),
     AnalysisTemplate: (n, m, o) => new k8s.apiextensions.CustomResource(n, m, o),
     VirtualService: (n, m, o) => new k8s.apiextensions.CustomResource(n, m, o),
     DestinationRule: (n, m, o) => new k8s.apiextensions.CustomResource(n, m, o),

@@ -1,0 +1,86 @@
+// The preview a reviewer reads in a pull request, against a live release: real Rollout
+// status written through the status subresource (as the Argo controller writes it), then
+// `pulumi preview` says where the release stands and what the change does to it.
+import * as pulumi from "@pulumi/pulumi";
+import { Stack } from "@pulumi/pulumi/automation";
+import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { kubectl } from "../../scripts/cluster/cluster";
+import { openStack } from "../../scripts/pulumi/workspace";
+import { CanaryDelivery } from "../../provider/src";
+import { useCluster } from "../helpers/local-cluster";
+
+describe("stateful preview of a live release (real CLI, real status)", function () {
+    this.timeout(600_000);
+    const cluster = useCluster("stateful-it");
+    const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "canary-state-"));
+    let stack: Stack;
+    let log = "";
+    const capture = (s: string) => { log += s; };
+    const setStatus = (status: object) => kubectl(cluster.current(), ["patch", "rollouts.argoproj.io", "shop",
+        "--subresource=status", "--type=merge", "--field-manager=rollouts-controller", "-p", JSON.stringify({ status })]);
+    const previewSays = async () => (await stack.preview({ onOutput: capture })).stdout;
+
+    before(async () => {
+        stack = await openStack({
+            program: async () => {
+                const config = new pulumi.Config();
+                const release = new CanaryDelivery("shop", {
+                    namespace: "default",
+                    template: { image: config.require("image"), ports: [{ name: "http", containerPort: 8080 }] },
+                    steps: JSON.parse(config.require("steps")),
+                });
+                return { status: release.status, liveSummary: release.liveSummary, changeImpact: release.changeImpact };
+            },
+            stackName: "stateful", stateDir, kubeconfig: cluster.current().kubeconfig,
+            config: { image: "shop:1", steps: JSON.stringify([{ weight: 10, pause: "1m" }, { weight: 30 }, { weight: 60, pause: "5m" }]) },
+        });
+    });
+    after(() => fs.rmSync(stateDir, { recursive: true, force: true }));
+    afterEach(function () {
+        if (this.currentTest?.state === "failed") {
+            process.stderr.write(`--- pulumi output ---\n${log}\n`);
+        }
+        log = "";
+    });
+
+    it("before the first deploy: not deployed yet, and the first release skips the steps", async () => {
+        assert.match(await previewSays(), /Rollout shop: not deployed yet; first release: Argo Rollouts skips the steps/);
+        const up = await stack.up({ onOutput: capture });
+        assert.strictEqual(up.outputs.liveSummary.value, "not deployed yet");
+    });
+
+    it("paused at stage 2 of 3 with 30%: an image change restarts the canary from stage 1", async () => {
+        setStatus({
+            phase: "Paused", message: "CanaryPauseStep", currentStepIndex: 3,
+            pauseConditions: [{ reason: "CanaryPauseStep", startTime: new Date().toISOString() }],
+            stableRS: "7d9f8c6b5", currentPodHash: "5c8b7d6f4",
+            canary: { weights: { canary: { weight: 30, podTemplateHash: "5c8b7d6f4", serviceName: "shop" },
+                stable: { weight: 70, podTemplateHash: "7d9f8c6b5", serviceName: "shop" } } },
+        });
+        await stack.setConfig("image", { value: "shop:2" });
+        assert.match(await previewSays(),
+            /Rollout shop: paused at stage 2 of 3, canary at 30%; this pod template change replaces the canary in progress and restarts from stage 1/);
+    });
+
+    it("the same release with only the steps changed: the canary keeps its version, steps restart", async () => {
+        await stack.setConfig("image", { value: "shop:1" });
+        await stack.setConfig("steps", { value: JSON.stringify([{ weight: 20, pause: "1m" }, { weight: 50 }]) });
+        assert.match(await previewSays(),
+            /paused at stage 2 of 3, canary at 30%; steps-only change: the canary in progress keeps its version, and Argo restarts it at stage 1 of the new 2/);
+    });
+
+    it("fully promoted and healthy: an image change starts a new canary; the status output is live", async () => {
+        setStatus({ phase: "Healthy", currentStepIndex: 6, pauseConditions: null, stableRS: "7d9f8c6b5", currentPodHash: "7d9f8c6b5",
+            canary: { weights: null } });
+        await stack.setConfig("image", { value: "shop:3" });
+        assert.match(await previewSays(), /Rollout shop: Healthy, fully promoted; this pod template change starts a new canary from stage 1/);
+        const up = await stack.up({ onOutput: capture });
+        assert.strictEqual(up.outputs.liveSummary.value, "Healthy, fully promoted");
+        assert.deepStrictEqual(
+            { known: up.outputs.status.value.known, phase: up.outputs.status.value.phase, fullyPromoted: up.outputs.status.value.fullyPromoted },
+            { known: true, phase: "Healthy", fullyPromoted: true });
+    });
+});
