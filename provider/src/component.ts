@@ -6,7 +6,7 @@ import { parseArgs } from "./parse";
 import { pulumiEnv, registerChildren } from "./register";
 import { resolve } from "./resolve";
 import type { Resolved } from "./resolve/model";
-import { liveImpact } from "./live";
+import { readLiveRelease } from "./live";
 import type { RolloutStatus } from "./status";
 
 /** An object of the release: created by the component, by the Argo controller, or given by the user. */
@@ -60,11 +60,14 @@ export class CanaryDelivery extends pulumi.ComponentResource {
     public readonly liveSummary: pulumi.Output<string>;
     /** What this update does to the live release, e.g. "this pod template change restarts the canary from stage 1". */
     public readonly changeImpact: pulumi.Output<string>;
+    /** Labels of the release namespace in the cluster (for the policy pack's Istio injection check), when it exists. */
+    public readonly namespaceLabels: pulumi.Output<Record<string, string> | undefined>;
 
     constructor(name: string, args: CanaryDeliveryArgs, opts?: pulumi.ComponentResourceOptions) {
         // Parsed before super(): invalid arguments must not register anything, not even the component.
         const parsed = parseArgs(name, args);
-        super("canary-delivery:index:CanaryDelivery", name, {}, opts);
+        // The arguments are the component's inputs, as for a component served by the plugin: policies read them.
+        super("canary-delivery:index:CanaryDelivery", name, args, opts);
         for (const warning of parsed.warnings) pulumi.log.warn(warning, this);
 
         const release = resolve(parsed.args, parsed.release);
@@ -93,7 +96,9 @@ export class CanaryDelivery extends pulumi.ComponentResource {
         this.objects = pulumi.output(releaseObjects(release, manifests));
         this.plan = pulumi.output(manifests.plan.summary);
         this.planStages = pulumi.output(manifests.plan.stages);
-        const impact = liveImpact(this, release, manifests.children.find((c) => c.role === "rollout")!.manifest, manifests.layout);
+        const live = readLiveRelease(this, release, manifests.children.find((c) => c.role === "rollout")!.manifest, manifests.layout);
+        const impact = live.impact;
+        this.namespaceLabels = live.namespaceLabels;
         this.status = impact.apply((i) => i.status);
         this.liveSummary = impact.apply((i) => i.standing);
         this.changeImpact = impact.apply((i) => i.effect);
@@ -117,6 +122,7 @@ export class CanaryDelivery extends pulumi.ComponentResource {
             status: this.status,
             liveSummary: this.liveSummary,
             changeImpact: this.changeImpact,
+            namespaceLabels: this.namespaceLabels,
         });
     }
 }

@@ -8,7 +8,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { repoRoot } from "../../scripts/cluster/cluster";
+import { kubectl, repoRoot } from "../../scripts/cluster/cluster";
 import { openStack } from "../../scripts/pulumi/workspace";
 import { CanaryDelivery } from "../../provider/src";
 import { getObject, useCluster } from "../helpers/local-cluster";
@@ -87,16 +87,30 @@ describe("policy pack through the real CLI", function () {
         assert.strictEqual(ns.metadata.labels["istio-injection"], "enabled");
     });
 
-    it("a CanaryDelivery with Istio and analysis passes the whole pack", async () => {
-        const s = await stack("component", async () => {
-            new CanaryDelivery("shop", {
-                namespace: "default",
-                template: { image: "nginx:1.27", ports: [{ name: "http", containerPort: 8080 }] },
-                istio: { hosts: ["shop.example.com"], gateways: ["istio-system/public-gateway"] },
-                analysis: { prometheus: { address: "http://prometheus:9090" }, successRate: {}, background: {} },
-                steps: [{ weight: 10, pause: "1m" }, { weight: 50 }],
-            });
+    const meshRelease = (namespace: string) => async () => {
+        new CanaryDelivery("shop", {
+            namespace,
+            template: { image: "nginx:1.27", ports: [{ name: "http", containerPort: 8080 }] },
+            istio: { hosts: ["shop.example.com"], gateways: ["istio-system/public-gateway"] },
+            analysis: { prometheus: { address: "http://prometheus:9090" }, successRate: {}, background: {} },
+            steps: [{ weight: 10, pause: "1m" }, { weight: 50 }],
         });
+    };
+
+    it("a CanaryDelivery in a namespace outside the stack without sidecar injection fails (live labels)", async () => {
+        kubectl(cluster.current(), ["create", "namespace", "shop-plain"]);
+        const s = await stack("no-injection", meshRelease("shop-plain"));
+        await assert.rejects(s.preview({ policyPacks: [policyPack], onOutput: capture }), (err: Error) => {
+            assert.match(String(err), /canary-istio-sidecar-injection/);
+            assert.match(String(err), /Namespace "shop-plain" \(outside this stack; live labels exposed by CanaryDelivery "shop" as namespaceLabels\)/);
+            return true;
+        });
+    });
+
+    it("a CanaryDelivery with Istio and analysis in a mesh namespace passes the whole pack", async () => {
+        kubectl(cluster.current(), ["create", "namespace", "shop-mesh"]);
+        kubectl(cluster.current(), ["label", "namespace", "shop-mesh", "istio-injection=enabled"]);
+        const s = await stack("component", meshRelease("shop-mesh"));
         const res = await s.preview({ policyPacks: [policyPack], onOutput: capture });
         assert.match(res.stdout, /canary-delivery@v0\.1\.0/, "the pack ran");
         assert.doesNotMatch(res.stdout, /mandatory/);
