@@ -41,9 +41,12 @@ bundle() {
   ln -sf "$target" "$TOOLS_BIN/$(basename "$1")"
 }
 
-# Our language host is built from our own source, so its cache key is a hash of it.
+# Our language hosts are built from our own source, so their cache key is a hash of it
+# (the Go files and the scripts the Python host embeds).
 langhost_key() {
-  (cd "$REPO_ROOT/scripts/toolchain/langhost-nodejs" && cat go.mod go.sum $(ls *.go | grep -v _test.go) | sha256sum | cut -c1-12)
+  (cd "$REPO_ROOT/scripts/toolchain/langhost" &&
+    cat go.mod go.sum $(find . -type f \( -name '*.go' ! -name '*_test.go' -o -name '*.py' \) | LC_ALL=C sort) |
+    sha256sum | cut -c1-12)
 }
 
 build_toolchain() {
@@ -51,10 +54,17 @@ build_toolchain() {
   go_tool "pulumi-v$PULUMI_VERSION" pulumi pulumi github.com/pulumi/pulumi/pkg/v3/cmd/pulumi \
     "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$PULUMI_VERSION"
   bundle "$CANARY_CACHE/pulumi-v$PULUMI_VERSION/pulumi"
-  local lh
-  lh="langhost-nodejs-$(langhost_key)"
-  go_tool "$lh" langhost-nodejs pulumi-language-nodejs . "-X main.pluginVersion=$PULUMI_VERSION"
-  bundle "$CANARY_CACHE/$lh/pulumi-language-nodejs"
+  local lh language
+  lh="langhost-$(langhost_key)"
+  for language in nodejs python go; do
+    go_tool "$lh" langhost "pulumi-language-$language" "./cmd/pulumi-language-$language" \
+      "-X canary-delivery/toolchain/langhost/internal/hostkit.pluginVersion=$PULUMI_VERSION"
+    bundle "$CANARY_CACHE/$lh/pulumi-language-$language"
+  done
+  go_tool "langhost-yaml-v$PULUMI_YAML_VERSION" langhost-yaml pulumi-language-yaml \
+    github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml \
+    "-X github.com/pulumi/pulumi-yaml/pkg/version.Version=v$PULUMI_YAML_VERSION"
+  bundle "$CANARY_CACHE/langhost-yaml-v$PULUMI_YAML_VERSION/pulumi-language-yaml"
   local kp="$REPO_ROOT/scripts/toolchain/kubernetes-provider"
   local kpmod
   kpmod="$(go_mod_dir "github.com/pulumi/pulumi-kubernetes/provider/v4@$PULUMI_KUBERNETES_PROVIDER_MODULE")"
