@@ -24,7 +24,8 @@ function release(sc: Scenario): CanaryDelivery {
     const dependsOn: pulumi.Resource[] = [ns];
     const ref = sc.args.workloadRef;
     if (ref) {
-        // The Deployment an adoption scenario takes over; nothing schedules its pods here.
+        // The Deployment an adoption scenario takes over; nothing schedules its pods here. Its
+        // replicas belong to the Argo controller once adopted: the recipe the README gives.
         dependsOn.push(new k8s.apps.v1.Deployment(`deploy-${sc.name}`, {
             metadata: { name: ref.name, namespace: ns.metadata.name, annotations: { "pulumi.com/skipAwait": "true" } },
             spec: {
@@ -32,7 +33,7 @@ function release(sc: Scenario): CanaryDelivery {
                 selector: { matchLabels: ref.matchLabels },
                 template: { metadata: { labels: ref.matchLabels }, spec: { containers: [{ name: "app", image: "nginx:1.27" }] } },
             },
-        }, { dependsOn: [ns] }));
+        }, { dependsOn: [ns], ignoreChanges: ["spec.replicas"] }));
     }
     return new CanaryDelivery(sc.name, { ...sc.args, namespace: ns.metadata.name }, { dependsOn });
 }
@@ -81,6 +82,26 @@ describe("every scenario on a local API server (real engine, real CRDs)", functi
         const res = await stack.preview({ onOutput: capture });
         const changed = Object.entries(res.changeSummary).filter(([op, n]) => op !== "same" && n > 0);
         assert.deepStrictEqual(changed, [], `unexpected changes: ${JSON.stringify(res.changeSummary)}`);
+    });
+
+    it("the controller scaling an adopted Deployment to 0 shows no diff, even after a refresh, and is not reverted", async () => {
+        const adopted = deployable.filter((s) => s.args.workloadRef);
+        assert.ok(adopted.length > 0);
+        for (const sc of adopted) {
+            // What the Argo controller does with scaleDown: scale the original to zero, as its own manager.
+            kubectl(cluster.current(), ["patch", "deployment", sc.args.workloadRef!.name as string, "-n", `sc-${sc.name}`,
+                "--type=merge", "--field-manager=rollouts-controller", "-p", JSON.stringify({ spec: { replicas: 0 } })]);
+        }
+        for (const refresh of [false, true]) {
+            const res = await stack.preview({ refresh, onOutput: capture });
+            const changed = Object.entries(res.changeSummary).filter(([op, n]) => op !== "same" && n > 0);
+            assert.deepStrictEqual(changed, [], `refresh=${refresh}: unexpected changes: ${JSON.stringify(res.changeSummary)}`);
+        }
+        await stack.up({ onOutput: capture });
+        for (const sc of adopted) {
+            const d = JSON.parse(kubectl(cluster.current(), ["get", "deployment", sc.args.workloadRef!.name as string, "-n", `sc-${sc.name}`, "-o", "json"]));
+            assert.strictEqual(d.spec.replicas, 0, `${sc.name}: the controller's replicas were left alone`);
+        }
     });
 
     it("destroy removes every release and its namespace", async () => {
