@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds (or reuses from the cache) everything the real Pulumi + Kubernetes runs need:
-# the Pulumi CLI, our Node.js language host, the Kubernetes provider plugin, etcd,
-# kube-apiserver and kubectl; installs npm packages, builds the TypeScript, copies
-# the CRDs. Idempotent: a warm run only checks stamps and links.
+# the Pulumi CLI and its language hosts (Node.js, Python, Go: ours; YAML), the Kubernetes
+# provider plugin, etcd, kube-apiserver, kube-controller-manager and kubectl; installs npm
+# packages, builds the TypeScript, copies the CRDs. Idempotent: a warm run only checks
+# stamps and links.
 . "$(dirname "$0")/lib.sh"
 
 # with_ticker "what" cmd...: runs a long command, printing a heartbeat every 30s.

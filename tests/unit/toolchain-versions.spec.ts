@@ -34,6 +34,13 @@ describe("toolchain versions agree with scripts/versions.env", () => {
         assert.strictEqual(goRequire("kubernetes-provider", "github.com/pulumi/pulumi-kubernetes/sdk/v4"),
             `v${versions.PULUMI_KUBERNETES_VERSION}`);
     });
+    it("the YAML language host is built from pulumi-yaml at PULUMI_YAML_VERSION", () => {
+        assert.strictEqual(goRequire("langhost-yaml", "github.com/pulumi/pulumi-yaml"), `v${versions.PULUMI_YAML_VERSION}`);
+    });
+    it("our language hosts are built on pulumi/pkg and sdk at PULUMI_VERSION", () => {
+        assert.strictEqual(goRequire("langhost", "github.com/pulumi/pulumi/pkg/v3"), `v${versions.PULUMI_VERSION}`);
+        assert.strictEqual(goRequire("langhost", "github.com/pulumi/pulumi/sdk/v3"), `v${versions.PULUMI_VERSION}`);
+    });
     it("kube-apiserver, kubectl and etcd are built from the pinned modules", () => {
         assert.strictEqual(goRequire("kubernetes", "k8s.io/kubernetes"), `v${versions.KUBERNETES_VERSION}`);
         assert.strictEqual(goRequire("etcd", "go.etcd.io/etcd/server/v3"), `v${versions.ETCD_VERSION}`);

@@ -1,6 +1,6 @@
 // Tools module for the YAML language host, pulumi-language-yaml, which the
 // CLI finds on PATH like the other language hosts. Unlike upstream's Python,
-// Go and Node.js hosts (not served: see ../langhost-python/README.md), the
+// Go and Node.js hosts (not served: see ../langhost/README.md), the
 // github.com/pulumi/pulumi-yaml module is served, but only at some versions
 // (checked 2026-11-24 with `go mod download -json github.com/pulumi/pulumi-yaml@V`):
 //   served:  v1.19.1 v1.25.0 v1.28.0 v1.30.0 v1.32.0
