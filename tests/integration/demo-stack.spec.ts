@@ -4,12 +4,10 @@
 // left alone, an image update, destroy.
 import { Stack } from "@pulumi/pulumi/automation";
 import * as assert from "assert";
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
 import { kubectl, repoRoot } from "../../scripts/cluster/cluster";
 import { openStack } from "../../scripts/pulumi/workspace";
 import { getObject, useCluster } from "../helpers/local-cluster";
+import { assertNoChanges, usePulumiRun } from "../helpers/pulumi-run";
 
 const KINDS: Record<string, string> = {
     Rollout: "rollouts.argoproj.io",
@@ -22,30 +20,17 @@ const KINDS: Record<string, string> = {
 describe("demo stack on a local API server (real CLI)", function () {
     this.timeout(600_000);
     const cluster = useCluster("demo-it");
-    const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "canary-state-"));
+    const { stateDir, capture } = usePulumiRun();
     let stack: Stack;
     let created: { kind: string; name: string }[] = [];
-    let log = "";
-    const capture = (s: string) => { log += s; };
     const weights = () => getObject(cluster.current(), KINDS.VirtualService, "demo")
         .spec.http[0].route.map((r: any) => r.weight);
-    const assertNoChanges = (summary: Record<string, number>) => {
-        const changed = Object.entries(summary).filter(([op, n]) => op !== "same" && n > 0);
-        assert.deepStrictEqual(changed, [], `unexpected changes: ${JSON.stringify(summary)}`);
-    };
 
     before(async () => {
         stack = await openStack({
             workDir: repoRoot, stackName: "it", stateDir,
             kubeconfig: cluster.current().kubeconfig, config: { image: "nginx:1.27" },
         });
-    });
-    after(() => fs.rmSync(stateDir, { recursive: true, force: true }));
-    afterEach(function () {
-        if (this.currentTest?.state === "failed") {
-            process.stderr.write(`--- pulumi output ---\n${log}\n`);
-        }
-        log = "";
     });
 
     it("up creates every object of the release on the API server", async () => {

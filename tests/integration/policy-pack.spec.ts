@@ -6,12 +6,12 @@ import * as k8s from "@pulumi/kubernetes";
 import { PulumiFn, Stack } from "@pulumi/pulumi/automation";
 import * as assert from "assert";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { kubectl, repoRoot } from "../../scripts/cluster/cluster";
 import { openStack } from "../../scripts/pulumi/workspace";
 import { CanaryDelivery } from "../../provider/src";
 import { getObject, useCluster } from "../helpers/local-cluster";
+import { usePulumiRun } from "../helpers/pulumi-run";
 
 const policyPack = path.join(repoRoot, "policy");
 
@@ -32,19 +32,10 @@ function rollout(name: string, steps: object[]): k8s.apiextensions.CustomResourc
 describe("policy pack through the real CLI", function () {
     this.timeout(600_000);
     const cluster = useCluster("policy-it");
-    const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "canary-state-"));
-    let log = "";
-    const capture = (s: string) => { log += s; };
+    const { stateDir, capture } = usePulumiRun();
     const stack = (name: string, program: PulumiFn): Promise<Stack> =>
         openStack({ program, stackName: name, projectName: "policy-it", stateDir, kubeconfig: cluster.current().kubeconfig });
 
-    after(() => fs.rmSync(stateDir, { recursive: true, force: true }));
-    afterEach(function () {
-        if (this.currentTest?.state === "failed") {
-            process.stderr.write(`--- pulumi output ---\n${log}\n`);
-        }
-        log = "";
-    });
 
     it("a mandatory violation (decreasing weights) fails the preview with its message", async () => {
         const s = await stack("mandatory", async () => {

@@ -6,14 +6,12 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { Stack } from "@pulumi/pulumi/automation";
 import * as assert from "assert";
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
 import { kubectl } from "../../scripts/cluster/cluster";
 import { openStack } from "../../scripts/pulumi/workspace";
 import { CanaryDelivery } from "../../provider/src";
 import { Scenario, SCENARIOS } from "../helpers/scenarios";
 import { useCluster } from "../helpers/local-cluster";
+import { assertNoChanges, usePulumiRun } from "../helpers/pulumi-run";
 
 // A handed-back Deployment is awaited until its pods are available, which needs nodes
 // and a scheduler; the local control plane has neither yet.
@@ -41,10 +39,8 @@ function release(sc: Scenario): CanaryDelivery {
 describe("every scenario on a local API server (real engine, real CRDs)", function () {
     this.timeout(600_000);
     const cluster = useCluster("scenarios-it");
-    const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "canary-state-"));
+    const { stateDir, capture } = usePulumiRun();
     let stack: Stack;
-    let log = "";
-    const capture = (s: string) => { log += s; };
 
     before(async () => {
         stack = await openStack({
@@ -57,13 +53,6 @@ describe("every scenario on a local API server (real engine, real CRDs)", functi
             },
             stackName: "scenarios", stateDir, kubeconfig: cluster.current().kubeconfig,
         });
-    });
-    after(() => fs.rmSync(stateDir, { recursive: true, force: true }));
-    afterEach(function () {
-        if (this.currentTest?.state === "failed") {
-            process.stderr.write(`--- pulumi output ---\n${log}\n`);
-        }
-        log = "";
     });
 
     it(`up: the API server accepts all ${deployable.length} deployable scenarios`, async () => {
@@ -79,9 +68,7 @@ describe("every scenario on a local API server (real engine, real CRDs)", functi
     });
 
     it("a second preview reports no changes", async () => {
-        const res = await stack.preview({ onOutput: capture });
-        const changed = Object.entries(res.changeSummary).filter(([op, n]) => op !== "same" && n > 0);
-        assert.deepStrictEqual(changed, [], `unexpected changes: ${JSON.stringify(res.changeSummary)}`);
+        assertNoChanges((await stack.preview({ onOutput: capture })).changeSummary);
     });
 
     it("the controller scaling an adopted Deployment to 0 shows no diff, even after a refresh, and is not reverted", async () => {
@@ -93,9 +80,7 @@ describe("every scenario on a local API server (real engine, real CRDs)", functi
                 "--type=merge", "--field-manager=rollouts-controller", "-p", JSON.stringify({ spec: { replicas: 0 } })]);
         }
         for (const refresh of [false, true]) {
-            const res = await stack.preview({ refresh, onOutput: capture });
-            const changed = Object.entries(res.changeSummary).filter(([op, n]) => op !== "same" && n > 0);
-            assert.deepStrictEqual(changed, [], `refresh=${refresh}: unexpected changes: ${JSON.stringify(res.changeSummary)}`);
+            assertNoChanges((await stack.preview({ refresh, onOutput: capture })).changeSummary);
         }
         await stack.up({ onOutput: capture });
         for (const sc of adopted) {

@@ -4,21 +4,17 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Stack } from "@pulumi/pulumi/automation";
 import * as assert from "assert";
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
 import { kubectl } from "../../scripts/cluster/cluster";
 import { openStack } from "../../scripts/pulumi/workspace";
 import { CanaryDelivery } from "../../provider/src";
 import { useCluster } from "../helpers/local-cluster";
+import { usePulumiRun } from "../helpers/pulumi-run";
 
 describe("stateful preview of a live release (real CLI, real status)", function () {
     this.timeout(600_000);
     const cluster = useCluster("stateful-it");
-    const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "canary-state-"));
+    const { stateDir, capture } = usePulumiRun();
     let stack: Stack;
-    let log = "";
-    const capture = (s: string) => { log += s; };
     const setStatus = (status: object) => kubectl(cluster.current(), ["patch", "rollouts.argoproj.io", "shop",
         "--subresource=status", "--type=merge", "--field-manager=rollouts-controller", "-p", JSON.stringify({ status })]);
     const previewSays = async () => (await stack.preview({ onOutput: capture })).stdout;
@@ -37,13 +33,6 @@ describe("stateful preview of a live release (real CLI, real status)", function 
             stackName: "stateful", stateDir, kubeconfig: cluster.current().kubeconfig,
             config: { image: "shop:1", steps: JSON.stringify([{ weight: 10, pause: "1m" }, { weight: 30 }, { weight: 60, pause: "5m" }]) },
         });
-    });
-    after(() => fs.rmSync(stateDir, { recursive: true, force: true }));
-    afterEach(function () {
-        if (this.currentTest?.state === "failed") {
-            process.stderr.write(`--- pulumi output ---\n${log}\n`);
-        }
-        log = "";
     });
 
     it("before the first deploy: not deployed yet, and the first release skips the steps", async () => {
