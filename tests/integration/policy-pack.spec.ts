@@ -33,8 +33,8 @@ describe("policy pack through the real CLI", function () {
     this.timeout(600_000);
     const cluster = useCluster("policy-it");
     const { stateDir, capture } = usePulumiRun();
-    const stack = (name: string, program: PulumiFn): Promise<Stack> =>
-        openStack({ program, stackName: name, projectName: "policy-it", stateDir, kubeconfig: cluster.current().kubeconfig });
+    const stack = (name: string, program: PulumiFn, config?: Record<string, string>): Promise<Stack> =>
+        openStack({ program, stackName: name, projectName: "policy-it", stateDir, kubeconfig: cluster.current().kubeconfig, config });
 
 
     it("a mandatory violation (decreasing weights) fails the preview with its message", async () => {
@@ -47,6 +47,18 @@ describe("policy pack through the real CLI", function () {
             assert.match(String(err), /mandatory/);
             return true;
         });
+    });
+
+    it("stack config reaches the pack: a production stack's canary without analysis fails", async () => {
+        const canary = async () => { rollout("unwatched", [{ setWeight: 20 }, { pause: { duration: "1m" } }]); };
+        const production = await stack("production", canary, { "canary-delivery:production": "true" });
+        await assert.rejects(production.preview({ policyPacks: [policyPack], onOutput: capture }), (err: Error) => {
+            assert.match(String(err), /canary-analysis-required/);
+            return true;
+        });
+        const other = await stack("staging", canary);
+        const res = await other.preview({ policyPacks: [policyPack], onOutput: capture });
+        assert.doesNotMatch(res.stdout, /canary-analysis-required/);
     });
 
     it("an advisory violation (unqualified gateway) warns and lets the update pass", async () => {
