@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Builds (or reuses from the cache) everything the real Pulumi + Kubernetes runs need:
 # the Pulumi CLI and its language hosts (Node.js, Python, Go: ours; YAML), the Kubernetes
-# provider plugin, etcd, kube-apiserver, kube-controller-manager and kubectl; installs npm
-# packages, builds the TypeScript, copies the CRDs. Idempotent: a warm run only checks
-# stamps and links.
+# provider plugin, etcd, kube-apiserver, kube-controller-manager and kubectl; for the end-to-end
+# tier kube-scheduler, kwok and the Argo Rollouts controller; installs npm packages, builds the
+# TypeScript, copies the CRDs and kwok's stages. Idempotent: a warm run only checks stamps and links.
 . "$(dirname "$0")/lib.sh"
 
 # with_ticker "what" cmd...: runs a long command, printing a heartbeat every 30s.
@@ -85,12 +85,27 @@ build_toolchain() {
   go_tool "kubernetes-v$KUBERNETES_VERSION" kubernetes kube-controller-manager \
     k8s.io/kubernetes/cmd/kube-controller-manager "$kv"
   go_tool "kubernetes-v$KUBERNETES_VERSION" kubernetes kubectl k8s.io/kubernetes/cmd/kubectl "$kv"
+  # The end-to-end tier: the scheduler binds pods to kwok's fake nodes.
+  go_tool "kubernetes-v$KUBERNETES_VERSION" kubernetes kube-scheduler k8s.io/kubernetes/cmd/kube-scheduler "$kv"
   local b
-  for b in kube-apiserver kube-controller-manager kubectl; do
+  for b in kube-apiserver kube-controller-manager kube-scheduler kubectl; do
     ln -sf "$CANARY_CACHE/kubernetes-v$KUBERNETES_VERSION/$b" "$TOOLS_BIN/$b"
   done
+  build_end_to_end_tools
   # The CLI launches the dynamic-provider plugin by name; @pulumi/pulumi ships its script.
   bundle "$REPO_ROOT/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs"
+}
+
+# The end-to-end tier's nodes and controller: kwok (fake nodes, pods Running without a kubelet)
+# and the Argo Rollouts controller at the version of the CRDs, both run out of cluster.
+build_end_to_end_tools() {
+  go_tool "kwok-v$KWOK_VERSION" kwok kwok sigs.k8s.io/kwok/cmd/kwok \
+    "-X sigs.k8s.io/kwok/pkg/consts.Version=v$KWOK_VERSION"
+  ln -sf "$CANARY_CACHE/kwok-v$KWOK_VERSION/kwok" "$TOOLS_BIN/kwok"
+  go_tool "argo-rollouts-v$ARGO_ROLLOUTS_VERSION" argo-rollouts rollouts-controller \
+    github.com/argoproj/argo-rollouts/cmd/rollouts-controller \
+    "-X github.com/argoproj/argo-rollouts/utils/version.version=$ARGO_ROLLOUTS_VERSION"
+  ln -sf "$CANARY_CACHE/argo-rollouts-v$ARGO_ROLLOUTS_VERSION/rollouts-controller" "$TOOLS_BIN/rollouts-controller"
 }
 
 install_kubernetes_plugin() {
@@ -118,6 +133,7 @@ main() {
   step "npm packages" npm_install
   step "TypeScript build (provider, policy)" bash -c "cd '$REPO_ROOT' && npx tsc -b provider policy"
   step "CRDs from module zips" bash "$REPO_ROOT/scripts/crds.sh"
+  step "kwok stages from its module zip" bash "$REPO_ROOT/scripts/kwok-stages.sh"
   step "toolchain (cache: $CANARY_CACHE)" build_toolchain
   step "kubernetes plugin" install_kubernetes_plugin
   log "bootstrap complete in $((SECONDS - start))s"

@@ -45,4 +45,17 @@ describe("toolchain versions agree with scripts/versions.env", () => {
         assert.strictEqual(goRequire("kubernetes", "k8s.io/kubernetes"), `v${versions.KUBERNETES_VERSION}`);
         assert.strictEqual(goRequire("etcd", "go.etcd.io/etcd/server/v3"), `v${versions.ETCD_VERSION}`);
     });
+    it("kube-scheduler (end-to-end tier) is a tool of the same kubernetes module", () => {
+        assert.match(read("scripts/toolchain/kubernetes/go.mod"), /^\s*(?:tool\s+)?k8s\.io\/kubernetes\/cmd\/kube-scheduler$/m);
+    });
+    it("kwok (end-to-end tier) is built from sigs.k8s.io/kwok at KWOK_VERSION", () => {
+        assert.strictEqual(goRequire("kwok", "sigs.k8s.io/kwok"), `v${versions.KWOK_VERSION}`);
+        assert.match(read("scripts/toolchain/kwok/go.mod"), /^tool sigs\.k8s\.io\/kwok\/cmd\/kwok$/m);
+    });
+    it("the Argo Rollouts controller is built at the version of the CRDs (ARGO_ROLLOUTS_VERSION)", () => {
+        assert.strictEqual(goRequire("argo-rollouts", "github.com/argoproj/argo-rollouts"), `v${versions.ARGO_ROLLOUTS_VERSION}`);
+        assert.match(read("scripts/toolchain/argo-rollouts/go.mod"), /^tool github\.com\/argoproj\/argo-rollouts\/cmd\/rollouts-controller$/m);
+        assert.match(read("scripts/toolchain/argo-rollouts/go.mod"), new RegExp(`argo-rollouts@v${versions.ARGO_ROLLOUTS_VERSION.replace(/\./g, "\\.")}/go\\.mod`),
+            "the header names the go.mod its replace lines were copied from");
+    });
 });

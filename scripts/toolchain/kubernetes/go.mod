@@ -1,4 +1,4 @@
-// Builds kube-apiserver, kube-controller-manager and kubectl from k8s.io/kubernetes. Its staging modules are
+// Builds kube-apiserver, kube-controller-manager, kube-scheduler and kubectl from k8s.io/kubernetes. Its staging modules are
 // required at v0.0.0 and replaced into ./staging upstream; here each points at the
 // published v0.36.3 instead.
 module canary-delivery/toolchain/kubernetes
@@ -44,6 +44,7 @@ replace (
 tool (
 	k8s.io/kubernetes/cmd/kube-apiserver
 	k8s.io/kubernetes/cmd/kube-controller-manager
+	k8s.io/kubernetes/cmd/kube-scheduler
 	k8s.io/kubernetes/cmd/kubectl
 )
 
