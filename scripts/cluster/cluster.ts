@@ -1,10 +1,13 @@
 // A real Kubernetes control plane on loopback: etcd, kube-apiserver and
 // kube-controller-manager built from Go modules (scripts/bootstrap.sh), with the real
-// Argo Rollouts and Istio CRDs installed.
+// Argo Rollouts and Istio CRDs installed. For the end-to-end tier it can also run
+// kube-scheduler and kwok (fake nodes: pods are bound and become Running and Ready without a
+// kubelet) and the Argo Rollouts controller, all out of cluster against the same API server.
 // Each cluster lives in .local/clusters/<name>/ on free ports, so several can run side
-// by side. Used by `npm run cluster`, the demo and the integration tests.
+// by side. Used by `npm run cluster`, the demo, the integration and end-to-end tests.
 import { ChildProcess, execFileSync, spawn } from "child_process";
 import * as fs from "fs";
+import * as http from "http";
 import * as https from "https";
 import * as net from "net";
 import * as path from "path";
@@ -20,6 +23,10 @@ export interface Cluster {
     kubeconfig: string;
     server: string;
     pids: number[];
+    /** Names of the fake nodes kwok runs, when started with `nodes`. */
+    nodes?: string[];
+    /** Whether the Argo Rollouts controller runs (started with `argo`). */
+    argo?: boolean;
 }
 
 export interface StartOptions {
@@ -29,6 +36,17 @@ export interface StartOptions {
     crds?: boolean;
     /** Progress messages. Defaults to stderr. */
     log?: (msg: string) => void;
+    /**
+     * Run kube-scheduler and kwok with this many fake nodes (true = 1), so pods are scheduled and
+     * become Running and Ready. Defaults to none: the API server alone, as the integration tier uses it.
+     */
+    nodes?: boolean | number;
+    /**
+     * Run the Argo Rollouts controller (cluster-wide, out of cluster). Needs the CRDs. Defaults to false.
+     */
+    argo?: boolean;
+    /** Log level of the Argo Rollouts controller (debug|info|warn|error). Defaults to warn. */
+    argoLogLevel?: string;
 }
 
 const stateFile = (dir: string) => path.join(dir, "cluster.json");
@@ -108,10 +126,41 @@ async function waitReady(server: string, dir: string, deadlineMs: number, procs:
         }
         await new Promise((r) => setTimeout(r, 500));
     }
-    const tail = (f: string) => fs.existsSync(path.join(dir, f))
-        ? `--- ${f} ---\n${fs.readFileSync(path.join(dir, f), "utf8").split("\n").slice(-15).join("\n")}` : "";
     throw new Error(`the API server at ${server} did not become ready.\n` +
-        ["etcd.log", "kube-apiserver.log", "kube-controller-manager.log"].map(tail).join("\n"));
+        ["etcd.log", "kube-apiserver.log", "kube-controller-manager.log"].map((f) => tailOf(dir, f)).join("\n"));
+}
+
+/** Status code of a plain or TLS (any certificate) GET on loopback; 0 when nothing answers. */
+function probe(url: string): Promise<number> {
+    return new Promise((resolve) => {
+        const get = url.startsWith("https:") ? https.get : http.get;
+        const req = get(url, { timeout: 2000, rejectUnauthorized: false }, (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+        });
+        req.on("error", () => resolve(0));
+        req.on("timeout", () => { req.destroy(); resolve(0); });
+    });
+}
+
+function tailOf(dir: string, file: string, lines = 15): string {
+    const f = path.join(dir, file);
+    return fs.existsSync(f) ? `--- ${file} ---\n${fs.readFileSync(f, "utf8").split("\n").slice(-lines).join("\n")}` : "";
+}
+
+/** Polls `check` until it holds; fails with the process's log when it exits or time runs out. */
+async function waitFor(what: string, check: () => Promise<boolean> | boolean, proc: ChildProcess, dir: string, logFile: string, ms: number): Promise<void> {
+    const until = Date.now() + ms;
+    while (Date.now() < until) {
+        if (await check()) {
+            return;
+        }
+        if (proc.exitCode !== null || (proc.pid !== undefined && !alive(proc.pid))) {
+            throw new Error(`${what}: the process exited (code ${proc.exitCode}).\n${tailOf(dir, logFile)}`);
+        }
+        await new Promise((r) => setTimeout(r, 300));
+    }
+    throw new Error(`${what}: not ready after ${ms / 1000}s.\n${tailOf(dir, logFile)}`);
 }
 
 function writeKubeconfig(dir: string, server: string): string {
@@ -170,79 +219,121 @@ async function killGroups(pids: number[]): Promise<void> {
     signal("SIGKILL");
 }
 
+/** Writes the cluster's state, and the process groups its watchdog must end, as they grow. */
+function persist(c: Cluster, managed: number[]): void {
+    fs.writeFileSync(stateFile(c.dir), JSON.stringify(c, null, 2));
+    fs.writeFileSync(path.join(c.dir, "pids"), managed.map((p) => `${p}\n`).join(""));
+}
+
 export async function startCluster(name: string, opts: StartOptions = {}): Promise<Cluster> {
     const say = opts.log ?? ((m: string) => process.stderr.write(`[cluster ${name}] ${m}\n`));
     const existing = readCluster(name);
-    if (existing && isRunning(existing)) {
+    if (existing && isRunning(existing) && wants(existing, opts)) {
         say(`already running at ${existing.server}`);
         return existing;
     }
     if (existing) {
         await killGroups(existing.pids);
     }
+    const nodeCount = opts.nodes === true ? 1 : typeof opts.nodes === "number" ? opts.nodes : 0;
+    if (opts.argo && opts.crds === false) {
+        throw new Error("the Argo Rollouts controller needs the CRDs: do not pass crds: false with argo: true");
+    }
+    // Fail before starting anything when a tool is missing.
+    const bins = {
+        etcd: tool("etcd"), apiserver: tool("kube-apiserver"), controllers: tool("kube-controller-manager"),
+        ...(nodeCount > 0 && { scheduler: tool("kube-scheduler"), kwok: tool("kwok"), stages: kwokStages() }),
+        ...(opts.argo && { argo: tool("rollouts-controller") }),
+    };
     const dir = clusterDir(name);
     fs.rmSync(dir, { recursive: true, force: true });
     fs.mkdirSync(dir, { recursive: true });
     const started = Date.now();
+    const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
     const pki = makeCerts(path.join(dir, "pki"));
     const [etcdPort, peerPort, apiPort] = [await freePort(), await freePort(), await freePort()];
-    const etcdUrl = `http://127.0.0.1:${etcdPort}`;
-    const peerUrl = `http://127.0.0.1:${peerPort}`;
-    const etcd = launch(tool("etcd"), [
-        "--name", "local", "--data-dir", path.join(dir, "etcd"),
-        "--listen-client-urls", etcdUrl, "--advertise-client-urls", etcdUrl,
-        "--listen-peer-urls", peerUrl, "--initial-advertise-peer-urls", peerUrl,
-        "--initial-cluster", `local=${peerUrl}`,
-        // Test data: durability is not worth the fsync latency.
-        "--unsafe-no-fsync", "--log-level", "warn",
-    ], path.join(dir, "etcd.log"));
     const server = `https://127.0.0.1:${apiPort}`;
-    const apiserver = launch(tool("kube-apiserver"), [
-        "--etcd-servers", etcdUrl,
-        "--bind-address", "127.0.0.1", "--advertise-address", "127.0.0.1",
-        "--secure-port", String(apiPort),
-        "--tls-cert-file", pki.serverCert, "--tls-private-key-file", pki.serverKey,
-        "--client-ca-file", pki.caCert,
-        "--service-account-issuer", "https://kubernetes.default.svc.cluster.local",
-        "--service-account-key-file", pki.saPub, "--service-account-signing-key-file", pki.saKey,
-        "--authorization-mode", "RBAC",
-        "--service-cluster-ip-range", "10.0.0.0/24",
-        "--profiling=false",
-    ], path.join(dir, "kube-apiserver.log"));
     const kubeconfig = writeKubeconfig(dir, server);
-    // The garbage collector and the namespace controller finish deletions (foreground
-    // propagation, namespace finalizers) as in any real cluster; without them a
-    // `pulumi destroy` waits forever.
-    const controllers = launch(tool("kube-controller-manager"), [
-        "--kubeconfig", kubeconfig,
-        "--authentication-kubeconfig", kubeconfig, "--authorization-kubeconfig", kubeconfig,
-        "--bind-address", "127.0.0.1", "--secure-port", String(await freePort()),
-        "--leader-elect=false",
-        "--service-account-private-key-file", pki.saKey, "--root-ca-file", pki.caCert,
-        "--use-service-account-credentials=false",
-        "--profiling=false",
-    ], path.join(dir, "kube-controller-manager.log"));
-    const cluster: Cluster = {
-        name, dir, server, kubeconfig,
-        pids: [etcd.pid!, apiserver.pid!, controllers.pid!],
+    const cluster: Cluster = { name, dir, server, kubeconfig, pids: [] };
+    // Process groups the watchdog and stopCluster end: every process of the cluster is added
+    // (and written down) the moment it is launched, so a failure at any point leaves no stray.
+    const managed: number[] = [];
+    const start = (bin: string, args: string[], logFile: string): ChildProcess => {
+        const child = launch(bin, args, path.join(dir, logFile));
+        if (child.pid === undefined) {
+            throw new Error(`could not start ${bin}`);
+        }
+        managed.push(child.pid);
+        cluster.pids.push(child.pid);
+        persist(cluster, managed);
+        return child;
     };
+    persist(cluster, managed);
     if (opts.ownerPid) {
-        // A watchdog outlives a crashed test runner and takes the cluster down with it.
-        const groups = cluster.pids.map((p) => `-${p}`).join(" ");
+        // A watchdog outlives a crashed test runner and takes the cluster down with it. It reads
+        // the process groups when the owner is gone, so processes started later are covered too.
+        const pidsFile = path.join(dir, "pids");
+        const kill = (sig: string) => `for p in $(cat '${pidsFile}' 2>/dev/null); do kill -${sig} -- -$p 2>/dev/null; done`;
         const watchdog = launch("bash", ["-c",
             `while kill -0 ${opts.ownerPid} 2>/dev/null; do sleep 1; done; ` +
-            `kill -TERM -- ${groups} 2>/dev/null; sleep 5; kill -KILL -- ${groups} 2>/dev/null; exit 0`],
+            `${kill("TERM")}; sleep 5; ${kill("KILL")}; exit 0`],
         path.join(dir, "watchdog.log"));
         cluster.pids.push(watchdog.pid!);
+        persist(cluster, managed);
     }
-    fs.writeFileSync(stateFile(dir), JSON.stringify(cluster, null, 2));
     try {
+        const etcdUrl = `http://127.0.0.1:${etcdPort}`;
+        const peerUrl = `http://127.0.0.1:${peerPort}`;
+        const etcd = start(bins.etcd, [
+            "--name", "local", "--data-dir", path.join(dir, "etcd"),
+            "--listen-client-urls", etcdUrl, "--advertise-client-urls", etcdUrl,
+            "--listen-peer-urls", peerUrl, "--initial-advertise-peer-urls", peerUrl,
+            "--initial-cluster", `local=${peerUrl}`,
+            // Test data: durability is not worth the fsync latency.
+            "--unsafe-no-fsync", "--log-level", "warn",
+        ], "etcd.log");
+        const apiserver = start(bins.apiserver, [
+            "--etcd-servers", etcdUrl,
+            "--bind-address", "127.0.0.1", "--advertise-address", "127.0.0.1",
+            "--secure-port", String(apiPort),
+            "--tls-cert-file", pki.serverCert, "--tls-private-key-file", pki.serverKey,
+            "--client-ca-file", pki.caCert,
+            "--service-account-issuer", "https://kubernetes.default.svc.cluster.local",
+            "--service-account-key-file", pki.saPub, "--service-account-signing-key-file", pki.saKey,
+            "--authorization-mode", "RBAC",
+            "--service-cluster-ip-range", "10.0.0.0/24",
+            "--profiling=false",
+        ], "kube-apiserver.log");
+        // The garbage collector and the namespace controller finish deletions (foreground
+        // propagation, namespace finalizers) as in any real cluster; without them a
+        // `pulumi destroy` waits forever. With nodes, its ReplicaSet, Deployment, endpoint and
+        // node lifecycle controllers do what they do in any cluster too.
+        const controllers = start(bins.controllers, [
+            "--kubeconfig", kubeconfig,
+            "--authentication-kubeconfig", kubeconfig, "--authorization-kubeconfig", kubeconfig,
+            "--bind-address", "127.0.0.1", "--secure-port", String(await freePort()),
+            "--leader-elect=false",
+            "--service-account-private-key-file", pki.saKey, "--root-ca-file", pki.caCert,
+            "--use-service-account-credentials=false",
+            "--profiling=false",
+        ], "kube-controller-manager.log");
         say(`etcd, kube-apiserver and kube-controller-manager v${kubeVersion()} starting on 127.0.0.1:${apiPort} ...`);
         await waitReady(server, dir, 120_000, [etcd, apiserver, controllers]);
-        say(`API server ready in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+        say(`API server ready in ${elapsed()}`);
         if (opts.crds !== false) {
             installCrds(cluster);
-            say(`Argo Rollouts and Istio CRDs established (${((Date.now() - started) / 1000).toFixed(1)}s)`);
+            say(`Argo Rollouts and Istio CRDs established (${elapsed()})`);
+        }
+        if (nodeCount > 0) {
+            cluster.nodes = await startNodes(cluster, start, bins.scheduler!, bins.kwok!, bins.stages!, nodeCount);
+            persist(cluster, managed);
+            say(`kube-scheduler and kwok up, ${nodeCount} fake node(s) Ready (${elapsed()})`);
+        }
+        if (opts.argo) {
+            await startArgo(cluster, start, bins.argo!, opts.argoLogLevel ?? "warn");
+            cluster.argo = true;
+            persist(cluster, managed);
+            say(`Argo Rollouts controller v${versionOf("ARGO_ROLLOUTS_VERSION")} healthy (${elapsed()})`);
         }
     } catch (e) {
         await stopCluster(name, { keepDir: true });
@@ -251,10 +342,79 @@ export async function startCluster(name: string, opts: StartOptions = {}): Promi
     return cluster;
 }
 
-function kubeVersion(): string {
-    const env = fs.readFileSync(path.join(repoRoot, "scripts", "versions.env"), "utf8");
-    return /^KUBERNETES_VERSION=(\S+)/m.exec(env)?.[1] ?? "?";
+/** Whether a running cluster has what `opts` asks for (else it is restarted). */
+function wants(c: Cluster, opts: StartOptions): boolean {
+    const nodes = opts.nodes === true ? 1 : typeof opts.nodes === "number" ? opts.nodes : 0;
+    return (c.nodes?.length ?? 0) >= nodes && (!opts.argo || c.argo === true);
 }
+
+function kwokStages(): string {
+    const stages = path.join(repoRoot, ".local", "kwok", "stages.yaml");
+    if (!fs.existsSync(stages)) {
+        throw new Error(`${stages} is missing: run \`npm run bootstrap\` first`);
+    }
+    return stages;
+}
+
+type Start = (bin: string, args: string[], logFile: string) => ChildProcess;
+
+/** kube-scheduler, kwok and `count` fake nodes; returns once every node is Ready. */
+async function startNodes(c: Cluster, start: Start, scheduler: string, kwok: string, stages: string, count: number): Promise<string[]> {
+    const schedulerPort = await freePort();
+    const sched = start(scheduler, [
+        "--kubeconfig", c.kubeconfig,
+        "--authentication-kubeconfig", c.kubeconfig, "--authorization-kubeconfig", c.kubeconfig,
+        "--bind-address", "127.0.0.1", "--secure-port", String(schedulerPort),
+        "--leader-elect=false", "--profiling=false",
+    ], "kube-scheduler.log");
+    // kwok plays the Stage documents (copied from its module by scripts/kwok-stages.sh): nodes
+    // initialise and heartbeat through leases, bound pods become Running and Ready, deleted pods go.
+    const kw = start(kwok, [
+        "--kubeconfig", c.kubeconfig, "--config", stages,
+        "--manage-all-nodes=false", "--manage-nodes-with-label-selector=type=kwok",
+        "--cidr", "10.244.0.1/16", "--node-ip", "127.0.0.1",
+    ], "kwok.log");
+    const names = Array.from({ length: count }, (_, i) => `kwok-node-${i}`);
+    kubectl(c, ["apply", "--server-side", "--field-manager=canary-delivery-cluster", "-f", "-"], names.map((n) => JSON.stringify({
+        apiVersion: "v1",
+        kind: "Node",
+        metadata: {
+            name: n,
+            labels: { type: "kwok", "kubernetes.io/hostname": n, "kubernetes.io/os": "linux", "kubernetes.io/arch": "amd64" },
+            annotations: { "kwok.x-k8s.io/node": "fake", "node.alpha.kubernetes.io/ttl": "0" },
+        },
+    })).join("\n"));
+    await waitFor("kube-scheduler", async () => await probe(`https://127.0.0.1:${schedulerPort}/healthz`) === 200,
+        sched, c.dir, "kube-scheduler.log", 60_000);
+    const ready = () => {
+        const nodes = JSON.parse(kubectl(c, ["get", "nodes", "-l", "type=kwok", "-o", "json"])).items as any[];
+        return names.every((n) => nodes.some((node) => node.metadata.name === n
+            && (node.status?.conditions ?? []).some((x: any) => x.type === "Ready" && x.status === "True")
+            && !(node.spec?.taints ?? []).some((t: any) => t.effect === "NoSchedule" || t.effect === "NoExecute")));
+    };
+    await waitFor(`kwok nodes ${names.join(", ")}`, ready, kw, c.dir, "kwok.log", 60_000);
+    return names;
+}
+
+/** The Argo Rollouts controller, cluster-wide; returns once its healthz answers. */
+async function startArgo(c: Cluster, start: Start, bin: string, logLevel: string): Promise<void> {
+    const [metricsPort, healthzPort] = [await freePort(), await freePort()];
+    const argo = start(bin, [
+        "--kubeconfig", c.kubeconfig, "--leader-elect=false",
+        // It binds these on all interfaces (no flag for an address): free ports keep clusters apart.
+        "--metricsPort", String(metricsPort), "--healthzPort", String(healthzPort),
+        "--loglevel", logLevel, "--logformat", "text",
+    ], "rollouts-controller.log");
+    await waitFor("Argo Rollouts controller", async () => await probe(`http://127.0.0.1:${healthzPort}/healthz`) === 200,
+        argo, c.dir, "rollouts-controller.log", 60_000);
+}
+
+function versionOf(key: string): string {
+    const env = fs.readFileSync(path.join(repoRoot, "scripts", "versions.env"), "utf8");
+    return new RegExp(`^${key}=(\\S+)`, "m").exec(env)?.[1] ?? "?";
+}
+
+const kubeVersion = () => versionOf("KUBERNETES_VERSION");
 
 export async function stopCluster(name: string, opts: { keepDir?: boolean } = {}): Promise<boolean> {
     const c = readCluster(name);

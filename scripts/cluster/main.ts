@@ -1,14 +1,19 @@
-// `npm run cluster -- start|stop|status|env [name]`: the local control plane by hand.
+// `npm run cluster -- start|stop|status|env [name] [--e2e]`: the local control plane by hand.
+// `--e2e` also runs kube-scheduler, kwok (one fake node) and the Argo Rollouts controller.
 import { isRunning, readCluster, startCluster, stopCluster, toolsBin } from "./cluster";
 
 async function main(argv: string[]): Promise<number> {
-    const [command, name = "demo"] = argv;
+    const e2e = argv.includes("--e2e");
+    const [command, name = "demo"] = argv.filter((a) => a !== "--e2e");
     switch (command) {
         case "start": {
-            const c = await startCluster(name);
+            const c = await startCluster(name, e2e ? { nodes: true, argo: true } : {});
             console.log(`cluster "${name}" is up at ${c.server}`);
             console.log(`  export KUBECONFIG=${c.kubeconfig}`);
             console.log(`  ${toolsBin}/kubectl get crd`);
+            if (e2e) {
+                console.log(`  ${toolsBin}/kubectl get nodes   # kwok's fake nodes; the Argo Rollouts controller logs to ${c.dir}/rollouts-controller.log`);
+            }
             return 0;
         }
         case "stop":
@@ -30,7 +35,7 @@ async function main(argv: string[]): Promise<number> {
             return 0;
         }
         default:
-            console.error("usage: npm run cluster -- start|stop|status|env [name]   (name defaults to demo)");
+            console.error("usage: npm run cluster -- start|stop|status|env [name] [--e2e]   (name defaults to demo; --e2e adds nodes and the Argo controller)");
             return 2;
     }
 }
