@@ -1,0 +1,123 @@
+// Background analysis under the real Argo Rollouts controller, against a Prometheus-compatible
+// endpoint this test serves on 127.0.0.1 with a value it controls: while the metric is good the
+// canary proceeds and completes; when it turns bad mid-release the AnalysisRun fails, the rollout
+// aborts (status.abort, Degraded) and all traffic returns to stable (VirtualService 100/0).
+import * as pulumi from "@pulumi/pulumi";
+import * as assert from "assert";
+import { CanaryDelivery } from "../../provider/src";
+import { Cluster, kubectl } from "../../scripts/cluster/cluster";
+import {
+    ANALYSIS_RUN, observed, promote, PrometheusStub, rolloutView, RolloutView, say, startPrometheusStub, useEndToEndCluster, useStack,
+    vsWeights, waitUntil,
+} from "./helpers";
+
+const NAME = "pay";
+const GOOD = 0.01;
+const BAD = 0.4;
+
+interface RunView {
+    name?: string;
+    phase?: string;
+    message?: string;
+    measurements: { phase: string; value?: string }[];
+}
+
+/** The background AnalysisRun of the Rollout's current pod hash. */
+function runView(c: Cluster, podHash: string | undefined): RunView {
+    const runs = JSON.parse(kubectl(c, ["get", ANALYSIS_RUN, "-n", "default", "-o", "json"])).items as any[];
+    const run = runs.find((r) => r.metadata.labels?.["rollouts-pod-template-hash"] === podHash);
+    return {
+        name: run?.metadata.name,
+        phase: run?.status?.phase,
+        message: run?.status?.message,
+        measurements: (run?.status?.metricResults?.[0]?.measurements ?? []).map((m: any) => ({ phase: m.phase, value: m.value })),
+    };
+}
+
+describe("e2e: background analysis against a local Prometheus-compatible endpoint passes or aborts the canary", function () {
+    this.timeout(600_000);
+    let prometheus: PrometheusStub;
+    const cluster = useEndToEndCluster("e2e-analysis");
+    const stack = useStack(cluster, {
+        program: async () => {
+            const config = new pulumi.Config();
+            const release = new CanaryDelivery(NAME, {
+                namespace: "default",
+                replicas: 2,
+                template: { image: config.require("image"), ports: [{ name: "http", containerPort: 8080 }] },
+                istio: {},
+                analysis: {
+                    prometheus: { address: config.require("prometheus") },
+                    metrics: [{
+                        name: "error-rate",
+                        query: 'sum(rate(http_errors_total{service="{{args.canary-service}}"}[1m]))',
+                        successCondition: "result[0] < 0.05",
+                        interval: "2s",
+                    }],
+                },
+                steps: [{ weight: 25, pause: "5s" }, { weight: 50, pause: "" }],
+            });
+            return { plan: release.plan, liveSummary: release.liveSummary, analysisTemplateNames: release.analysisTemplateNames };
+        },
+        stackName: "analysis", config: { image: "pay:1" },
+    });
+    before(async () => {
+        prometheus = await startPrometheusStub(GOOD);
+        say(`Prometheus-compatible endpoint at ${prometheus.address}`);
+        await stack.current().setConfig("prometheus", { value: prometheus.address });
+    });
+    after(async () => prometheus && await prometheus.close());
+
+    const view = () => rolloutView(cluster.current(), NAME);
+    const state = () => {
+        const rollout = view();
+        return { rollout, weights: vsWeights(cluster.current(), NAME, "primary"), run: runView(cluster.current(), rollout.currentPodHash) };
+    };
+    const healthy = (image: string) => (v: RolloutView) => observed(v) && v.image === image && v.phase === "Healthy" && v.stableRS === v.currentPodHash;
+
+    it("up: the first release is Healthy without analysis (steps are skipped)", async () => {
+        const up = await stack.current().up({ onOutput: stack.capture });
+        assert.strictEqual(up.outputs.plan.value, "25% for 5s, 50% until promoted, 100%; background analysis from stage 1");
+        assert.deepStrictEqual(up.outputs.analysisTemplateNames.value, [`${NAME}-background-analysis`]);
+        await waitUntil("first release Healthy", view, healthy("pay:1"));
+        assert.strictEqual(prometheus.queries.length, 0, "no analysis on the first release");
+    });
+
+    it("a good metric: the analysis keeps passing and the canary proceeds past the timed stage to stage 2", async () => {
+        prometheus.set(GOOD);
+        await stack.current().setConfig("image", { value: "pay:2" });
+        await stack.current().up({ onOutput: stack.capture });
+        const s = await waitUntil("paused at stage 2 (50/50) with successful measurements", state,
+            ({ rollout: v, weights, run }) => observed(v) && v.phase === "Paused" && v.currentStepIndex === 3 && weights.join() === "50,50"
+                && run.phase === "Running" && run.measurements.filter((m) => m.phase === "Successful").length >= 2, 60_000);
+        assert.ok(s.run.measurements.every((m) => m.phase === "Successful"), JSON.stringify(s.run));
+        assert.strictEqual(s.run.measurements[0].value, `[${GOOD}]`);
+        // The query reached the endpoint with the template's arguments filled in.
+        assert.ok(prometheus.queries.includes(`sum(rate(http_errors_total{service="${NAME}-canary"}[1m]))`), prometheus.queries.slice(-3).join("\n"));
+    });
+
+    it("promote: the release completes and its analysis ends Successful", async () => {
+        promote(cluster.current(), NAME);
+        const s = await waitUntil("Healthy, fully promoted, 100/0, analysis Successful", state,
+            ({ rollout: v, weights, run }) => healthy("pay:2")(v) && weights.join() === "100,0" && run.phase === "Successful");
+        assert.strictEqual(s.rollout.abort, false);
+    });
+
+    it("the metric turns bad mid-release: the AnalysisRun fails, the rollout aborts and traffic returns to stable", async () => {
+        prometheus.set(GOOD);
+        await stack.current().setConfig("image", { value: "pay:3" });
+        await stack.current().up({ onOutput: stack.capture });
+        const canary = await waitUntil("the canary takes 25% of the traffic", state,
+            ({ rollout: v, weights }) => observed(v) && v.image === "pay:3" && weights.join() === "75,25", 60_000, 200);
+        const stableBefore = canary.rollout.stableRS;
+        prometheus.set(BAD);
+        const s = await waitUntil("AnalysisRun Failed, rollout aborted and Degraded, VirtualService back to 100/0", state,
+            ({ rollout: v, weights, run }) => run.phase === "Failed" && v.abort && v.phase === "Degraded" && weights.join() === "100,0", 60_000);
+        assert.ok(s.run.measurements.some((m) => m.phase === "Failed" && m.value === `[${BAD}]`), JSON.stringify(s.run));
+        assert.strictEqual(s.rollout.stableRS, stableBefore, "the stable version stays the one before the canary");
+        assert.notStrictEqual(s.rollout.currentPodHash, s.rollout.stableRS);
+        assert.match(s.rollout.message ?? "", /RolloutAborted|aborted|AnalysisRun/i);
+        const up = await stack.current().up({ onOutput: stack.capture });
+        assert.match(up.outputs.liveSummary.value, /^aborted/);
+    });
+});
