@@ -5,7 +5,7 @@
 // session shares. So the CLI gets a staged copy instead: a minimal workspace of the same shape
 // (a root with the TypeScript the provider gets from the real root, and provider/ with the files a
 // plugin needs), installed from the npm registry (cache) into a temp directory of its own.
-import { execFileSync, ExecFileSyncOptions } from "child_process";
+import { execFileSync, ExecFileSyncOptions, spawn } from "child_process";
 import * as crypto from "crypto";
 import * as fs from "fs";
 import * as os from "os";
@@ -137,4 +137,22 @@ export function run(cmd: string, args: string[], opts: ExecFileSyncOptions): str
     } catch (e: any) {
         throw new Error(`${cmd} ${args.join(" ")} (in ${opts.cwd}) failed: ${e.message}\n--- stdout ---\n${e.stdout ?? ""}\n--- stderr ---\n${e.stderr ?? ""}`);
     }
+}
+
+/** `run` without blocking the event loop (mocha's timeouts keep working); output also goes to onOutput. */
+export function runAsync(cmd: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv; onOutput?: (s: string) => void; timeoutMs?: number }): Promise<string> {
+    return new Promise((resolve, reject) => {
+        const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env, stdio: ["ignore", "pipe", "pipe"] });
+        let stdout = "";
+        let all = "";
+        const timer = setTimeout(() => child.kill("SIGTERM"), opts.timeoutMs ?? 900_000);
+        child.stdout.on("data", (d: Buffer) => { stdout += d; all += d; opts.onOutput?.(String(d)); });
+        child.stderr.on("data", (d: Buffer) => { all += d; opts.onOutput?.(String(d)); });
+        child.on("error", (e) => { clearTimeout(timer); reject(e); });
+        child.on("close", (code, signal) => {
+            clearTimeout(timer);
+            if (code === 0) resolve(stdout);
+            else reject(new Error(`${cmd} ${args.join(" ")} (in ${opts.cwd}) failed (${signal ?? `exit ${code}`}):\n${all.slice(-8000)}`));
+        });
+    });
 }
