@@ -23,6 +23,14 @@ export function say(msg: string): void {
     process.stderr.write(`      [e2e] ${msg}\n`);
 }
 
+// How long the tier took: each suite adds its time (cluster start to stop); printed at exit.
+const tier = { suites: 0, ms: 0 };
+process.once("exit", () => {
+    if (tier.suites > 0) {
+        process.stderr.write(`[e2e] end-to-end tier: ${tier.suites} suite(s) in ${(tier.ms / 1000).toFixed(0)}s\n`);
+    }
+});
+
 /**
  * One cluster per suite, with nodes and the Argo controller; stopped afterwards (a watchdog
  * stops it if the test process dies). A failed test prints the controller's log tail.
@@ -30,9 +38,10 @@ export function say(msg: string): void {
 export function useEndToEndCluster(prefix: string): { current: () => Cluster } {
     const name = `${prefix}-${process.pid}`;
     let cluster: Cluster | undefined;
+    let start = 0;
     before(async function () {
         this.timeout(180_000);
-        const start = Date.now();
+        start = Date.now();
         cluster = await startCluster(name, {
             ownerPid: process.pid, nodes: true, argo: true, log: () => undefined,
             // Info level makes the controller's log worth reading when a test fails.
@@ -52,6 +61,11 @@ export function useEndToEndCluster(prefix: string): { current: () => Cluster } {
     after(async function () {
         this.timeout(60_000);
         await stopCluster(name);
+        if (start) {
+            tier.suites += 1;
+            tier.ms += Date.now() - start;
+            say(`suite done in ${since(start)}`);
+        }
     });
     return {
         current: () => {
