@@ -148,7 +148,7 @@ export function readSchema(): Schema {
     return JSON.parse(fs.readFileSync(schemaFile, "utf8"));
 }
 
-function main(): void {
+export function writeDocs(): void {
     const schema = readSchema();
     fs.mkdirSync(path.dirname(referenceFile), { recursive: true });
     fs.writeFileSync(referenceFile, renderReference(schema));
@@ -157,5 +157,5 @@ function main(): void {
 }
 
 if (require.main === module) {
-    main();
+    writeDocs();
 }

@@ -1,4 +1,5 @@
-// `npm run gen-sdk`: regenerates sdk/ with the real Pulumi CLI from the provider plugin:
+// `npm run gen-sdk`: regenerates sdk/ with the real Pulumi CLI from the provider plugin (and then
+// the docs generated from it, as `npm run gen-docs` does):
 //   sdk/schema.json   `pulumi package get-schema` (the schema every SDK and docs/ is generated from)
 //   sdk/<language>/   `pulumi package gen-sdk <provider> --language <language>` for nodejs, python, go
 // Nothing in sdk/ is edited by hand; tests/integration/sdk.spec.ts regenerates into a temp directory
@@ -16,6 +17,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { repoRoot } from "./cluster/cluster";
+import { writeDocs } from "./gen-docs";
 import { cliEnv, pulumi, run, StagedProvider, stageProvider } from "./provider-plugin";
 
 export const sdkDir = path.join(repoRoot, "sdk");
@@ -113,7 +115,9 @@ function main(): void {
         // Generated into a temp directory first, so a failure leaves sdk/ as it was.
         fs.rmSync(sdkDir, { recursive: true, force: true });
         fs.cpSync(tmp, sdkDir, { recursive: true });
-        say(`sdk/ regenerated in ${secondsSince(started)}; \`git status sdk\` shows what changed`);
+        say(`sdk/ regenerated in ${secondsSince(started)}`);
+        writeDocs();
+        say("`git status sdk docs README.md` shows what changed");
     } finally {
         staged?.remove();
         fs.rmSync(tmp, { recursive: true, force: true });
