@@ -66,8 +66,14 @@ export function stageProvider(log: (m: string) => void = () => undefined): Stage
     fs.writeFileSync(path.join(root, "package.json"), stagedRootPackageJson());
     const deps = installedDependencies(root, log);
     // Hard links: a copy of the cached install in a second, where the CLI's own `npm install`
-    // finds everything up to date (npm replaces files rather than writing into them).
-    execFileSync("cp", ["-al", path.join(deps, "node_modules"), path.join(root, "node_modules")]);
+    // finds everything up to date (npm replaces files rather than writing into them). A plain
+    // copy when the temp directory is on another file system.
+    try {
+        execFileSync("cp", ["-al", path.join(deps, "node_modules"), path.join(root, "node_modules")], { stdio: "pipe" });
+    } catch {
+        fs.rmSync(path.join(root, "node_modules"), { recursive: true, force: true });
+        execFileSync("cp", ["-a", path.join(deps, "node_modules"), path.join(root, "node_modules")], { stdio: "pipe" });
+    }
     fs.copyFileSync(path.join(deps, "package-lock.json"), path.join(root, "package-lock.json"));
     log(`staged the provider plugin at ${dir} in ${((Date.now() - started) / 1000).toFixed(1)}s`);
     return { dir, remove: () => fs.rmSync(root, { recursive: true, force: true }) };
