@@ -1,5 +1,5 @@
 // `npm run gen-docs`: the documentation generated from what is tested, never written by hand:
-//   docs/reference.md  the full argument reference, from sdk/schema.json (the CLI's schema, which
+//   provider/REFERENCE.md  the full argument reference, from sdk/schema.json (the CLI's schema, which
 //                      `npm run gen-sdk` writes from the TypeScript args and their JSDoc);
 //   README.md          between `<!-- gen-docs:... -->` and `<!-- /gen-docs -->` markers: the code of
 //                      examples/ (which the integration suite deploys) and the component's inputs and
@@ -10,7 +10,7 @@ import * as path from "path";
 import { repoRoot } from "./cluster/cluster";
 
 export const schemaFile = path.join(repoRoot, "sdk", "schema.json");
-export const referenceFile = path.join(repoRoot, "docs", "reference.md");
+export const referenceFile = path.join(repoRoot, "provider", "REFERENCE.md");
 export const readmeFile = path.join(repoRoot, "README.md");
 
 interface Property {
@@ -111,10 +111,10 @@ export function renderReference(schema: Schema): string {
     return out.join("\n") + "\n";
 }
 
-/** The README's component summary: inputs and outputs, linking into docs/reference.md. */
+/** The README's component summary: inputs and outputs, linking into provider/REFERENCE.md. */
 function renderSummary(schema: Schema): string {
     const [, resource] = Object.entries(schema.resources)[0];
-    const link = (name: string) => `[${name}](docs/reference.md#${anchor(name)})`;
+    const link = (name: string) => `[${name}](provider/REFERENCE.md#${anchor(name)})`;
     return [
         NAMING, "",
         "Inputs:", "", propertyTable(resource.inputProperties, resource.requiredInputs ?? [], link), "",

@@ -1,6 +1,6 @@
 // `npm run gen-sdk`: regenerates sdk/ with the real Pulumi CLI from the provider plugin (and then
 // the docs generated from it, as `npm run gen-docs` does):
-//   sdk/schema.json   `pulumi package get-schema` (the schema every SDK and docs/ is generated from)
+//   sdk/schema.json   `pulumi package get-schema` (the schema every SDK and provider/REFERENCE.md is generated from)
 //   sdk/<language>/   `pulumi package gen-sdk <provider> --language <language>` for nodejs, python, go
 // Nothing in sdk/ is edited by hand; tests/integration/sdk.spec.ts regenerates into a temp directory
 // and fails when sdk/ differs.

@@ -1,4 +1,4 @@
-// The generated documentation is fresh: docs/reference.md is what `npm run gen-docs` renders from
+// The generated documentation is fresh: provider/REFERENCE.md is what `npm run gen-docs` renders from
 // sdk/schema.json, and README.md's generated blocks hold the current example programs and the
 // component's inputs and outputs.
 import * as assert from "assert";
@@ -8,9 +8,9 @@ import { readmeFile, readSchema, referenceFile, renderReadme, renderReference } 
 describe("generated docs (npm run gen-docs)", () => {
     const schema = readSchema();
 
-    it("docs/reference.md is rendered from sdk/schema.json", () => {
+    it("provider/REFERENCE.md is rendered from sdk/schema.json", () => {
         assert.ok(fs.readFileSync(referenceFile, "utf8") === renderReference(schema),
-            "docs/reference.md is stale: run `npm run gen-docs` and commit it");
+            "provider/REFERENCE.md is stale: run `npm run gen-docs` and commit it");
     });
 
     it("README.md's generated blocks hold the examples and the argument summary", () => {
