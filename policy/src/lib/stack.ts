@@ -3,6 +3,7 @@
 // Resources whose name or namespace is not known yet (preview) are left out of the index.
 import type { PolicyResource } from "@pulumi/policy";
 import { CANARY_DELIVERY, DEPLOYMENT, NAMESPACE, NAMESPACE_PATCH, ROLLOUT, SERVICE, isClusterScoped, isDestinationRule, isVirtualService } from "./kinds";
+import { isExcluded } from "./config";
 import { Json, objectName, objectNamespace, whenKnown } from "./manifest";
 
 export interface StackObject {
@@ -21,6 +22,17 @@ export class StackIndex {
     readonly destinationRules = new Map<string, StackObject>();
     readonly deployments = new Map<string, StackObject>();
     readonly components: PolicyResource[] = [];
+
+    /**
+     * Runs `check` on each Rollout the policy's `exclude` patterns leave in; a value unknown
+     * during a preview skips only the Rollout that holds it.
+     */
+    forEachRollout(exclude: string[], check: (rollout: StackObject) => void): void {
+        for (const rollout of this.rollouts) {
+            if (isExcluded(exclude, rollout.namespace, rollout.name)) continue;
+            whenKnown(() => check(rollout));
+        }
+    }
 
     constructor(resources: readonly PolicyResource[]) {
         for (const resource of resources) {

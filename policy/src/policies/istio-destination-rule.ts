@@ -1,7 +1,7 @@
 import { StackValidationPolicy } from "@pulumi/policy";
-import { configSchema, isExcluded, readConfig } from "../lib/config";
+import { configSchema, readConfig } from "../lib/config";
 import { sameHost } from "../lib/istio";
-import { array, record, str, subject, whenKnown } from "../lib/manifest";
+import { array, record, str, subject } from "../lib/manifest";
 import { istioRoutingOf } from "../lib/rollout";
 import { StackIndex } from "../lib/stack";
 
@@ -33,59 +33,56 @@ export const istioDestinationRule: StackValidationPolicy = {
     validateStack: (args, report) => {
         const config = readConfig<Config>(args, schema);
         const index = new StackIndex(args.resources);
-        for (const rollout of index.rollouts) {
-            if (isExcluded(config.exclude, rollout.namespace, rollout.name)) continue;
-            whenKnown(() => {
-                const routing = istioRoutingOf(rollout.props, rollout.namespace);
-                const ref = routing?.destinationRule;
-                if (!routing || !ref) return;
-                const who = subject("Rollout", rollout.namespace, rollout.name);
-                const drWho = subject("DestinationRule", ref.namespace, ref.name);
-                const dr = index.destinationRules.get(`${ref.namespace}/${ref.name}`);
-                if (!dr) {
-                    if (config.requireInStack) {
-                        report(`${who}: ${ref.path}.name names ${drWho}, which is not declared in this stack.`, rollout.resource.urn);
-                    }
-                    return;
+        index.forEachRollout(config.exclude, (rollout) => {
+            const routing = istioRoutingOf(rollout.props, rollout.namespace);
+            const ref = routing?.destinationRule;
+            if (!routing || !ref) return;
+            const who = subject("Rollout", rollout.namespace, rollout.name);
+            const drWho = subject("DestinationRule", ref.namespace, ref.name);
+            const dr = index.destinationRules.get(`${ref.namespace}/${ref.name}`);
+            if (!dr) {
+                if (config.requireInStack) {
+                    report(`${who}: ${ref.path}.name names ${drWho}, which is not declared in this stack.`, rollout.resource.urn);
                 }
-                const spec = record(dr.props.spec);
-                const subsets = array(spec.subsets).map(s => str(record(s).name) ?? "");
-                for (const [role, subset, field] of [
-                    ["canary", ref.canarySubsetName, "canarySubsetName"],
-                    ["stable", ref.stableSubsetName, "stableSubsetName"],
-                ] as const) {
-                    if (!subsets.includes(subset)) {
-                        report(
-                            `${drWho} spec.subsets has [${subsets.join(", ")}], without the ${role} subset "${subset}" that ${who} names in ${ref.path}.${field}.`,
-                            dr.resource.urn,
-                        );
-                    }
+                return;
+            }
+            const spec = record(dr.props.spec);
+            const subsets = array(spec.subsets).map(s => str(record(s).name) ?? "");
+            for (const [role, subset, field] of [
+                ["canary", ref.canarySubsetName, "canarySubsetName"],
+                ["stable", ref.stableSubsetName, "stableSubsetName"],
+            ] as const) {
+                if (!subsets.includes(subset)) {
+                    report(
+                        `${drWho} spec.subsets has [${subsets.join(", ")}], without the ${role} subset "${subset}" that ${who} names in ${ref.path}.${field}.`,
+                        dr.resource.urn,
+                    );
                 }
-                const host = str(spec.host);
-                if (!host) {
-                    report(`${drWho} has no spec.host; it must be the host the routes of ${who} send traffic to.`, dr.resource.urn);
-                    return;
-                }
-                for (const vsRef of routing.virtualServices) {
-                    const vs = index.virtualServices.get(`${vsRef.namespace}/${vsRef.name}`);
-                    if (!vs) continue;
-                    array(record(vs.props.spec).http).forEach((r, i) => {
-                        const route = record(r);
-                        if (vsRef.routes.length > 0 && !vsRef.routes.includes(str(route.name) ?? "")) return;
-                        for (const d of array(route.route)) {
-                            const destHost = str(record(record(d).destination).host);
-                            if (destHost && !sameHost(destHost, vs.namespace, host, dr.namespace)) {
-                                report(
-                                    `${drWho} spec.host "${host}" does not match host "${destHost}" of ${subject("VirtualService", vs.namespace, vs.name)} ` +
-                                        `spec.http[${i}], which ${who} splits by subset: the subsets would apply to another service.`,
-                                    dr.resource.urn,
-                                );
-                                return;
-                            }
+            }
+            const host = str(spec.host);
+            if (!host) {
+                report(`${drWho} has no spec.host; it must be the host the routes of ${who} send traffic to.`, dr.resource.urn);
+                return;
+            }
+            for (const vsRef of routing.virtualServices) {
+                const vs = index.virtualServices.get(`${vsRef.namespace}/${vsRef.name}`);
+                if (!vs) continue;
+                array(record(vs.props.spec).http).forEach((r, i) => {
+                    const route = record(r);
+                    if (vsRef.routes.length > 0 && !vsRef.routes.includes(str(route.name) ?? "")) return;
+                    for (const d of array(route.route)) {
+                        const destHost = str(record(record(d).destination).host);
+                        if (destHost && !sameHost(destHost, vs.namespace, host, dr.namespace)) {
+                            report(
+                                `${drWho} spec.host "${host}" does not match host "${destHost}" of ${subject("VirtualService", vs.namespace, vs.name)} ` +
+                                    `spec.http[${i}], which ${who} splits by subset: the subsets would apply to another service.`,
+                                dr.resource.urn,
+                            );
+                            return;
                         }
-                    });
-                }
-            });
-        }
+                    }
+                });
+            }
+        });
     },
 };

@@ -1,5 +1,5 @@
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
-import { configSchema, isExcluded, readConfig } from "../lib/config";
+import { configSchema, readConfig } from "../lib/config";
 import { INJECTION_LABEL, POD_INJECT_KEY, REVISION_LABEL, namespaceInjection } from "../lib/istio";
 import { isRecord, record, str, stringMap, subject, whenKnown } from "../lib/manifest";
 import { PodTemplateView, inlinePodTemplate, usesIstio, workloadRefOf } from "../lib/rollout";
@@ -106,45 +106,42 @@ export const istioSidecarInjection: StackValidationPolicy = {
         const index = new StackIndex(args.resources);
         const byNamespace = new Map<string, { view: NamespaceView; rollouts: string[] }>();
 
-        for (const rollout of index.rollouts) {
-            if (isExcluded(config.exclude, rollout.namespace, rollout.name)) continue;
-            whenKnown(() => {
-                if (!usesIstio(rollout.props)) return;
-                const who = subject("Rollout", rollout.namespace, rollout.name);
+        index.forEachRollout(config.exclude, (rollout) => {
+            if (!usesIstio(rollout.props)) return;
+            const who = subject("Rollout", rollout.namespace, rollout.name);
 
-                const view = namespaceView(index, rollout);
-                if (view) {
-                    const entry = byNamespace.get(rollout.namespace) ?? { view, rollouts: [] };
-                    entry.rollouts.push(who);
-                    byNamespace.set(rollout.namespace, entry);
-                } else if (config.reportUnverifiable) {
+            const view = namespaceView(index, rollout);
+            if (view) {
+                const entry = byNamespace.get(rollout.namespace) ?? { view, rollouts: [] };
+                entry.rollouts.push(who);
+                byNamespace.set(rollout.namespace, entry);
+            } else if (config.reportUnverifiable) {
+                report(
+                    `${who} routes traffic with Istio in namespace "${rollout.namespace}", which is not declared in this stack and ` +
+                        `whose labels no CanaryDelivery exposes (namespaceLabels): sidecar injection cannot be checked.`,
+                    rollout.resource.urn,
+                );
+            }
+
+            const inline = inlinePodTemplate(rollout.props);
+            const inlineOptOut = optOut(inline);
+            if (inlineOptOut) {
+                report(`${who} routes traffic with Istio but ${inlineOptOut} is "false": its pods opt out of the sidecar.`, rollout.resource.urn);
+            }
+            const ref = workloadRefOf(rollout.props);
+            const deployment = ref ? index.deployments.get(`${rollout.namespace}/${ref.name}`) : undefined;
+            if (deployment) {
+                const adopted = inlinePodTemplate(deployment.props);
+                const adoptedOptOut = optOut(adopted);
+                if (adoptedOptOut) {
                     report(
-                        `${who} routes traffic with Istio in namespace "${rollout.namespace}", which is not declared in this stack and ` +
-                            `whose labels no CanaryDelivery exposes (namespaceLabels): sidecar injection cannot be checked.`,
-                        rollout.resource.urn,
+                        `${subject("Deployment", deployment.namespace, deployment.name)}, adopted by ${who} through spec.workloadRef, ` +
+                            `has ${adoptedOptOut} "false": the Rollout routes traffic with Istio but its pods opt out of the sidecar.`,
+                        deployment.resource.urn,
                     );
                 }
-
-                const inline = inlinePodTemplate(rollout.props);
-                const inlineOptOut = optOut(inline);
-                if (inlineOptOut) {
-                    report(`${who} routes traffic with Istio but ${inlineOptOut} is "false": its pods opt out of the sidecar.`, rollout.resource.urn);
-                }
-                const ref = workloadRefOf(rollout.props);
-                const deployment = ref ? index.deployments.get(`${rollout.namespace}/${ref.name}`) : undefined;
-                if (deployment) {
-                    const adopted = inlinePodTemplate(deployment.props);
-                    const adoptedOptOut = optOut(adopted);
-                    if (adoptedOptOut) {
-                        report(
-                            `${subject("Deployment", deployment.namespace, deployment.name)}, adopted by ${who} through spec.workloadRef, ` +
-                                `has ${adoptedOptOut} "false": the Rollout routes traffic with Istio but its pods opt out of the sidecar.`,
-                            deployment.resource.urn,
-                        );
-                    }
-                }
-            });
-        }
+            }
+        });
 
         for (const { view, rollouts } of byNamespace.values()) {
             const verdict = namespaceInjection(view.labels, config.acceptAmbient);

@@ -1,7 +1,7 @@
 import { StackValidationPolicy } from "@pulumi/policy";
-import { configSchema, isExcluded, readConfig } from "../lib/config";
+import { configSchema, readConfig } from "../lib/config";
 import { hostService } from "../lib/istio";
-import { Json, array, record, str, subject, whenKnown } from "../lib/manifest";
+import { Json, array, record, str, subject } from "../lib/manifest";
 import { DestinationRuleRef, istioRoutingOf, serviceRefsOf } from "../lib/rollout";
 import { StackIndex, StackObject } from "../lib/stack";
 
@@ -81,62 +81,59 @@ export const istioVirtualService: StackValidationPolicy = {
     validateStack: (args, report) => {
         const config = readConfig<Config>(args, schema);
         const index = new StackIndex(args.resources);
-        for (const rollout of index.rollouts) {
-            if (isExcluded(config.exclude, rollout.namespace, rollout.name)) continue;
-            whenKnown(() => {
-                const routing = istioRoutingOf(rollout.props, rollout.namespace);
-                if (!routing) return;
-                const who = subject("Rollout", rollout.namespace, rollout.name);
-                const services = serviceRefsOf(rollout.props);
-                for (const ref of routing.virtualServices) {
-                    const vs = index.virtualServices.get(`${ref.namespace}/${ref.name}`);
-                    const vsWho = subject("VirtualService", ref.namespace, ref.name);
-                    if (!vs) {
-                        if (config.requireInStack) {
-                            report(`${who}: ${ref.path}.name names ${vsWho}, which is not declared in this stack.`, rollout.resource.urn);
-                        }
+        index.forEachRollout(config.exclude, (rollout) => {
+            const routing = istioRoutingOf(rollout.props, rollout.namespace);
+            if (!routing) return;
+            const who = subject("Rollout", rollout.namespace, rollout.name);
+            const services = serviceRefsOf(rollout.props);
+            for (const ref of routing.virtualServices) {
+                const vs = index.virtualServices.get(`${ref.namespace}/${ref.name}`);
+                const vsWho = subject("VirtualService", ref.namespace, ref.name);
+                if (!vs) {
+                    if (config.requireInStack) {
+                        report(`${who}: ${ref.path}.name names ${vsWho}, which is not declared in this stack.`, rollout.resource.urn);
+                    }
+                    continue;
+                }
+                const http = array(record(vs.props.spec).http).map(record);
+                const targets: { route: Json; index: number }[] = [];
+                if (ref.routes.length === 0) {
+                    if (ref.hasTlsOrTcpRoutes) continue;
+                    if (http.length !== 1) {
+                        report(
+                            `${vsWho} has ${http.length} http routes in spec.http, but ${who} leaves ${ref.path}.routes empty, ` +
+                                `which Argo Rollouts allows only when there is exactly one; list the route names.`,
+                            vs.resource.urn,
+                        );
                         continue;
                     }
-                    const http = array(record(vs.props.spec).http).map(record);
-                    const targets: { route: Json; index: number }[] = [];
-                    if (ref.routes.length === 0) {
-                        if (ref.hasTlsOrTcpRoutes) continue;
-                        if (http.length !== 1) {
-                            report(
-                                `${vsWho} has ${http.length} http routes in spec.http, but ${who} leaves ${ref.path}.routes empty, ` +
-                                    `which Argo Rollouts allows only when there is exactly one; list the route names.`,
-                                vs.resource.urn,
-                            );
-                            continue;
-                        }
-                        targets.push({ route: http[0], index: 0 });
-                    }
-                    for (const name of ref.routes) {
-                        const i = http.findIndex(r => r.name === name);
-                        if (i < 0) {
-                            const present = http.map(r => str(r.name) ?? "(unnamed)").join(", ");
-                            report(
-                                `${vsWho} has no http route named "${name}" (named by ${who} in ${ref.path}.routes); spec.http has [${present}].`,
-                                vs.resource.urn,
-                            );
-                        } else {
-                            targets.push({ route: http[i], index: i });
-                        }
-                    }
-                    for (const { route, index: i } of targets) {
-                        const path = `spec.http[${i}]${str(route.name) ? ` ("${str(route.name)}")` : ""}`;
-                        const dests = destinationsOf(route);
-                        const problem = destinationProblem(dests, vs, rollout.namespace, services, routing.destinationRule);
-                        if (problem) {
-                            report(`${vsWho} ${path}.route, driven by ${who}, has destinations ${describe(dests)}; it ${problem}.`, vs.resource.urn);
-                        }
-                        const total = dests.reduce((sum, d) => sum + d.weight, 0);
-                        if (dests.length > 1 && total !== 100) {
-                            report(`${vsWho} ${path}.route weights add up to ${total}; they must add up to 100.`, vs.resource.urn);
-                        }
+                    targets.push({ route: http[0], index: 0 });
+                }
+                for (const name of ref.routes) {
+                    const i = http.findIndex(r => r.name === name);
+                    if (i < 0) {
+                        const present = http.map(r => str(r.name) ?? "(unnamed)").join(", ");
+                        report(
+                            `${vsWho} has no http route named "${name}" (named by ${who} in ${ref.path}.routes); spec.http has [${present}].`,
+                            vs.resource.urn,
+                        );
+                    } else {
+                        targets.push({ route: http[i], index: i });
                     }
                 }
-            });
-        }
+                for (const { route, index: i } of targets) {
+                    const path = `spec.http[${i}]${str(route.name) ? ` ("${str(route.name)}")` : ""}`;
+                    const dests = destinationsOf(route);
+                    const problem = destinationProblem(dests, vs, rollout.namespace, services, routing.destinationRule);
+                    if (problem) {
+                        report(`${vsWho} ${path}.route, driven by ${who}, has destinations ${describe(dests)}; it ${problem}.`, vs.resource.urn);
+                    }
+                    const total = dests.reduce((sum, d) => sum + d.weight, 0);
+                    if (dests.length > 1 && total !== 100) {
+                        report(`${vsWho} ${path}.route weights add up to ${total}; they must add up to 100.`, vs.resource.urn);
+                    }
+                }
+            }
+        });
     },
 };

@@ -1,6 +1,6 @@
 import { StackValidationPolicy } from "@pulumi/policy";
-import { configSchema, isExcluded, readConfig } from "../lib/config";
-import { record, stringMap, subject, whenKnown } from "../lib/manifest";
+import { configSchema, readConfig } from "../lib/config";
+import { record, stringMap, subject } from "../lib/manifest";
 import { PodTemplateView, inlinePodTemplate, serviceRefsOf, workloadRefOf } from "../lib/rollout";
 import { StackIndex, StackObject } from "../lib/stack";
 
@@ -50,28 +50,25 @@ export const serviceSelectors: StackValidationPolicy = {
     validateStack: (args, report) => {
         const config = readConfig<Config>(args, schema);
         const index = new StackIndex(args.resources);
-        for (const rollout of index.rollouts) {
-            if (isExcluded(config.exclude, rollout.namespace, rollout.name)) continue;
-            whenKnown(() => {
-                const template = podTemplate(index, rollout);
-                if (!template) return;
-                const refs = serviceRefsOf(rollout.props);
-                for (const [role, name] of [["canary", refs.canaryService], ["stable", refs.stableService]] as const) {
-                    const service = name ? index.services.get(`${rollout.namespace}/${name}`) : undefined;
-                    if (!service) continue;
-                    const selector = stringMap(record(service.props.spec).selector);
-                    const mismatched = Object.entries(selector).filter(
-                        ([key, value]) => !config.ignoreSelectorKeys.includes(key) && template.view.labels[key] !== value,
-                    );
-                    if (mismatched.length === 0) continue;
-                    report(
-                        `${subject("Service", service.namespace, service.name)} (${role} Service of ${subject("Rollout", rollout.namespace, rollout.name)}): ` +
-                            `spec.selector ${show(Object.fromEntries(mismatched))} does not match ${template.where} ` +
-                            `(${template.view.path}.labels: ${show(template.view.labels)}), so it selects none of the release's pods.`,
-                        service.resource.urn,
-                    );
-                }
-            });
-        }
+        index.forEachRollout(config.exclude, (rollout) => {
+            const template = podTemplate(index, rollout);
+            if (!template) return;
+            const refs = serviceRefsOf(rollout.props);
+            for (const [role, name] of [["canary", refs.canaryService], ["stable", refs.stableService]] as const) {
+                const service = name ? index.services.get(`${rollout.namespace}/${name}`) : undefined;
+                if (!service) continue;
+                const selector = stringMap(record(service.props.spec).selector);
+                const mismatched = Object.entries(selector).filter(
+                    ([key, value]) => !config.ignoreSelectorKeys.includes(key) && template.view.labels[key] !== value,
+                );
+                if (mismatched.length === 0) continue;
+                report(
+                    `${subject("Service", service.namespace, service.name)} (${role} Service of ${subject("Rollout", rollout.namespace, rollout.name)}): ` +
+                        `spec.selector ${show(Object.fromEntries(mismatched))} does not match ${template.where} ` +
+                        `(${template.view.path}.labels: ${show(template.view.labels)}), so it selects none of the release's pods.`,
+                    service.resource.urn,
+                );
+            }
+        });
     },
 };
