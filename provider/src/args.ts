@@ -80,6 +80,30 @@ export const ProbeScheme = {
 } as const;
 export type ProbeScheme = (typeof ProbeScheme)[keyof typeof ProbeScheme];
 
+/** What `pulumi up` does when the release it follows stops at a manual gate (a stage that waits until promoted). */
+export const GateAction = {
+    /** End the update successfully, saying where the release waits. */
+    Succeed: "succeed",
+    /** Fail the update. */
+    Fail: "fail",
+    /** Keep following until someone promotes the release (the CLI, a console, another program), up to the timeout. */
+    Wait: "wait",
+} as const;
+export type GateAction = (typeof GateAction)[keyof typeof GateAction];
+
+/** A control for the release in progress, as `kubectl argo rollouts` offers them. */
+export const ReleaseAction = {
+    /** Promote past the manual gate of `stage` (clears the pause). */
+    Promote: "promote",
+    /** Skip every remaining stage and analysis: the canary takes over all traffic. */
+    PromoteFull: "promoteFull",
+    /** Abort: traffic goes back to the stable version at once. */
+    Abort: "abort",
+    /** Retry an aborted release from its first stage. */
+    Retry: "retry",
+} as const;
+export type ReleaseAction = (typeof ReleaseAction)[keyof typeof ReleaseAction];
+
 /** The arguments of a CanaryDelivery. */
 export interface CanaryDeliveryArgs {
     /**
@@ -167,6 +191,51 @@ export interface CanaryDeliveryArgs {
      * Less common Rollout settings (surge, scale-down delays, deadlines). Defaults to Argo Rollouts' defaults.
      */
     strategy?: StrategyOptions;
+    /**
+     * How `pulumi up` follows the release, and a control (promote, abort, retry) for the release in
+     * progress. Defaults to following every update to its end: fully promoted, a manual gate, or a failure.
+     */
+    delivery?: Delivery;
+}
+
+/** How `pulumi up` follows the release, and a control for it. Nothing waits during a preview. */
+export interface Delivery {
+    /**
+     * Follow the release after `pulumi up` applied it, printing its progress (stage, weight, analysis,
+     * ready pods), until it is fully promoted (the update succeeds), stops at a manual gate (see
+     * `onManualGate`), or is aborted or degraded by Argo Rollouts (the update fails with the
+     * controller's message). Defaults to true.
+     */
+    wait?: boolean;
+    /** What the update does when the release stops at a manual gate. Defaults to "succeed". */
+    onManualGate?: GateAction;
+    /**
+     * Longest time the update follows the release, as a duration ("30m"); past it the update fails.
+     * Defaults to the release's timed pauses and step analyses plus its progress deadline
+     * (`strategy.progressDeadlineSeconds`, 600 seconds by default).
+     */
+    timeout?: string;
+    /**
+     * A control for the release in progress, applied by `pulumi up` when it holds and never again:
+     * it names the canary it is meant for, so it has no effect on a later release. Defaults to none.
+     */
+    control?: ReleaseControl;
+}
+
+/** A promote, full promotion, abort or retry of one canary release. */
+export interface ReleaseControl {
+    /** What to do. */
+    action: ReleaseAction;
+    /**
+     * The image of the canary this control is meant for, e.g. "shop:2.4.1": the control applies only
+     * while the release's canary runs it, so it never fires on a later release.
+     */
+    image: string;
+    /**
+     * With "promote": the stage (1-based) whose manual gate to pass; the control applies when the
+     * release waits there. Defaults to the only manual gate of the steps (required when there are several).
+     */
+    stage?: number;
 }
 
 /** An existing Deployment adopted by the Rollout. */

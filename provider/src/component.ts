@@ -54,9 +54,9 @@ export class CanaryDelivery extends pulumi.ComponentResource {
     public readonly plan: pulumi.Output<string>;
     /** The plan, one entry per stage and the final promotion. */
     public readonly planStages: pulumi.Output<string[]>;
-    /** Where the release stood in the cluster when the program ran (before this update applied). */
+    /** Where the release stands: after `pulumi up` followed it, where it ended; in a preview, where it stands now. */
     public readonly status: pulumi.Output<RolloutStatus>;
-    /** The same in words, e.g. "paused at stage 2 of 4, canary at 30%", or "not deployed yet". */
+    /** The same in words, e.g. "paused at stage 2 of 4 (30%): waiting for promotion", or "not deployed yet". */
     public readonly liveSummary: pulumi.Output<string>;
     /** What this update does to the live release, e.g. "this pod template change restarts the canary from stage 1". */
     public readonly changeImpact: pulumi.Output<string>;
@@ -72,7 +72,10 @@ export class CanaryDelivery extends pulumi.ComponentResource {
 
         const release = resolve(parsed.args, parsed.release);
         const manifests = buildRelease(release, pulumiEnv);
-        const children = registerChildren(this, name, manifests.children);
+        const rolloutManifest = manifests.children.find((c) => c.role === "rollout")!.manifest;
+        // Read before registering: the read must see the release as it was before this update.
+        const live = readLiveRelease(this, release, rolloutManifest, manifests.layout);
+        const children = registerChildren(this, name, manifests.children, live.beforeRollout);
         const nameOf = (role: string) => {
             const child = manifests.children.find((c) => c.role === role);
             return child ? pulumi.output(child.manifest.metadata.name) : pulumi.output(undefined);
@@ -96,12 +99,11 @@ export class CanaryDelivery extends pulumi.ComponentResource {
         this.objects = pulumi.output(releaseObjects(release, manifests));
         this.plan = pulumi.output(manifests.plan.summary);
         this.planStages = pulumi.output(manifests.plan.stages);
-        const live = readLiveRelease(this, release, manifests.children.find((c) => c.role === "rollout")!.manifest, manifests.layout);
-        const impact = live.impact;
+        const final = live.final(rollout);
         this.namespaceLabels = live.namespaceLabels;
-        this.status = impact.apply((i) => i.status);
-        this.liveSummary = impact.apply((i) => i.standing);
-        this.changeImpact = impact.apply((i) => i.effect);
+        this.status = final.apply((f) => f.status);
+        this.liveSummary = final.apply((f) => f.standing);
+        this.changeImpact = live.impact.apply((i) => i.effect);
 
         this.registerOutputs({
             rolloutName: this.rolloutName,

@@ -33,13 +33,15 @@ export const pulumiEnv: BuildEnv = {
 
 /**
  * Registers `children` in order with `parent`; the Rollout depends on everything registered
- * before it (it references them), and what comes after it depends on it.
+ * before it (it references them), and what comes after it depends on it. The Rollout is sent
+ * only once `rolloutAfter` settles (the live read of the release as it was).
  */
-export function registerChildren(parent: pulumi.ComponentResource, name: string, children: Child[]): Map<string, pulumi.CustomResource> {
+export function registerChildren(parent: pulumi.ComponentResource, name: string, children: Child[], rolloutAfter: Promise<void> = Promise.resolve()): Map<string, pulumi.CustomResource> {
     const registered = new Map<string, pulumi.CustomResource>();
     let before: pulumi.CustomResource[] = [];
     for (const child of children) {
-        const dependsOn = child.kind === "Rollout" ? before : registered.get("rollout") ? [registered.get("rollout")!] : [];
+        const rolloutDeps = before;
+        const dependsOn = child.kind === "Rollout" ? rolloutAfter.then(() => rolloutDeps) : registered.get("rollout") ? [registered.get("rollout")!] : [];
         const resource = REGISTER[child.kind](`${name}-${child.role}`, child.manifest, {
             parent,
             dependsOn,

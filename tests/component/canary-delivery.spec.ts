@@ -61,13 +61,13 @@ describe("CanaryDelivery under mocks", () => {
             const rolloutIndex = expected.findIndex((c) => c.kind === "Rollout");
             const rollout = options.find((o) => o.name === `${s.name}-rollout`)!;
             assert.deepStrictEqual(
-                rollout.dependsOn.map((d) => options.find((o) => o.resource === d)!.name),
+                (await rollout.dependsOn).map((d) => options.find((o) => o.resource === d)!.name),
                 expected.slice(0, rolloutIndex).map((c) => `${s.name}-${c.role}`),
                 "the Rollout waits for what it references",
             );
             for (const after of expected.slice(rolloutIndex + 1)) {
                 const o = options.find((x) => x.name === `${s.name}-${after.role}`)!;
-                assert.deepStrictEqual(o.dependsOn, [rollout.resource], `${o.name} waits for the Rollout`);
+                assert.deepStrictEqual(await o.dependsOn, [rollout.resource], `${o.name} waits for the Rollout`);
             }
         });
     }

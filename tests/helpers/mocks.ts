@@ -14,7 +14,8 @@ export interface RecordedOptions {
     type: string;
     name: string;
     parent?: pulumi.Resource;
-    dependsOn: pulumi.Resource[];
+    /** What it depends on; settled, since dependsOn may be a promise (the Rollout waits for the live read). */
+    dependsOn: Promise<pulumi.Resource[]>;
     ignoreChanges?: string[];
     retainOnDelete?: boolean;
     resource?: pulumi.Resource;
@@ -44,12 +45,12 @@ pulumi.runtime.setMocks(
 /** A transformation that records the options of every resource it sees into `into`. */
 export function recordOptions(into: RecordedOptions[]): pulumi.ResourceTransformation {
     return (args) => {
-        const dependsOn = args.opts.dependsOn;
+        const dependsOn = Promise.resolve(args.opts.dependsOn as unknown);
         into.push({
             type: args.type,
             name: args.name,
             parent: args.opts.parent,
-            dependsOn: Array.isArray(dependsOn) ? (dependsOn as pulumi.Resource[]) : dependsOn ? [dependsOn as pulumi.Resource] : [],
+            dependsOn: dependsOn.then((d) => (Array.isArray(d) ? (d as pulumi.Resource[]) : d ? [d as pulumi.Resource] : [])),
             ignoreChanges: args.opts.ignoreChanges,
             retainOnDelete: args.opts.retainOnDelete,
             resource: args.resource,

@@ -1,6 +1,10 @@
 // What a change does to a live release: the words a reviewer reads in a preview.
 import * as assert from "assert";
-import { describeImpact, describeStanding, layoutOf, normalize, RolloutParts } from "../../provider/src/live/impact";
+import { describeImpact, describeStanding, normalize, RolloutParts, sameTemplate } from "../../provider/src/live/impact";
+import { layoutOfRollout } from "../../provider/src/lifecycle/layout";
+
+/** The layout a reader guesses for steps written without our annotation. */
+const layoutOf = (s: unknown[] | undefined) => layoutOfRollout({ spec: { strategy: { canary: { steps: s } } } });
 
 const steps = [
     { setWeight: 10 }, { pause: { duration: "1m" } },
@@ -18,10 +22,10 @@ const promoted = { phase: "Healthy", currentStepIndex: 6, stableRS: "aaa", curre
 const live = (status: object, image = "shop:1"): RolloutParts => ({ spec: spec(image), status });
 
 describe("live release impact", () => {
-    it("a stage starts at each setWeight", () => {
+    it("without the recorded layout, a stage starts at its canary scale, else at its weight", () => {
         assert.deepStrictEqual(layoutOf(steps), { stageStart: [0, 2, 4], argoStepCount: 6 });
         assert.deepStrictEqual(layoutOf([{ setCanaryScale: { replicas: 1 } }, { setWeight: 0 }, { pause: {} }]),
-            { stageStart: [0, 1], argoStepCount: 3 });
+            { stageStart: [0], argoStepCount: 3 });
         assert.deepStrictEqual(layoutOf(undefined), { stageStart: [], argoStepCount: 0 });
     });
 
@@ -74,6 +78,31 @@ describe("live release impact", () => {
 
     it("a Rollout the controller has not reported on yet", () => {
         assert.strictEqual(describeImpact({ spec: spec("shop:1") }, { spec: spec("shop:1") }, layout).standing, "status not reported yet");
+    });
+
+    it("reverting to the stable version mid-canary is a rollback, not a new canary", () => {
+        const stableRs = { metadata: { labels: { app: "shop", "rollouts-pod-template-hash": "aaa" } },
+            spec: { containers: [{ name: "app", image: "shop:1", imagePullPolicy: "IfNotPresent", terminationMessagePath: "/dev/termination-log" }] } };
+        const i = describeImpact(live(pausedAtStage2, "shop:2"), { spec: spec("shop:1") }, layout, stableRs);
+        assert.strictEqual(i.change, "rollback");
+        assert.match(i.effect, /^rollback to the stable version: .* switches all traffic back to the stable pods at once, with no canary/);
+        const other = describeImpact(live(pausedAtStage2, "shop:2"), { spec: spec("shop:3") }, layout, stableRs);
+        assert.strictEqual(other.change, "template");
+    });
+
+    it("after an abort: the standing names the stable image, and reverting to it finishes the rollback", () => {
+        const stableRs = { metadata: { labels: { app: "shop" } }, spec: { containers: [{ name: "app", image: "shop:1" }] } };
+        const aborted = { phase: "Degraded", abort: true, message: "RolloutAborted: metric failed", stableRS: "aaa", currentPodHash: "bbb", currentStepIndex: 0 };
+        const i = describeImpact(live(aborted, "shop:2"), { spec: spec("shop:1") }, layout, stableRs);
+        assert.match(i.standing, /^aborted .*traffic is on the stable version \(shop:1\): set the image back to it to finish the rollback$/);
+        assert.match(i.effect, /finishes the rollback/);
+    });
+
+    it("a template matches its ReplicaSet's copy despite the server's defaults, but not with another list", () => {
+        const rs = { metadata: { labels: { app: "shop", h: "x" } }, spec: { containers: [{ name: "app", image: "shop:1", imagePullPolicy: "Always" }] } };
+        assert.strictEqual(sameTemplate(template("shop:1"), rs), true);
+        assert.strictEqual(sameTemplate(template("shop:2"), rs), false);
+        assert.strictEqual(sameTemplate({ spec: { containers: [{ image: "shop:1" }, { image: "side:1" }] } }, rs), false);
     });
 
     it("what storage adds or drops (null, empty maps and lists) is not a change", () => {

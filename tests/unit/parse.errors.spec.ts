@@ -240,6 +240,31 @@ describe("argument errors", () => {
             expectProblem({ strategy: { minReadySeconds: 700 } }, "strategy.progressDeadlineSeconds", /greater than minReadySeconds \(700\)/));
     });
 
+    describe("delivery", () => {
+        // One manual gate, at stage 1 (a last stage below 100% without a pause waits too).
+        const gate = { steps: [{ weight: 10, pause: "" }, { weight: 50, pause: "1m" }] };
+        it("a promote without a stage needs exactly one manual gate", () => {
+            assert.deepStrictEqual(problems({ ...gate, delivery: { control: { action: "promote", image } } }), []);
+            expectProblem({ steps: [{ weight: 10, pause: "5m" }, { weight: 100 }], delivery: { control: { action: "promote", image } } }, "delivery.control.stage", /is required: no stage of steps waits for a promotion/);
+            expectProblem({ steps: [{ weight: 10, pause: "" }, { weight: 30, pause: "0" }, { weight: 60 }], delivery: { control: { action: "promote", image } } },
+                "delivery.control.stage", /is required: 3 stages wait for a promotion \(stages 1, 2, 3\); name the one to pass/);
+        });
+        it("the stage is a stage of steps that waits", () => {
+            expectProblem({ ...gate, delivery: { control: { action: "promote", image, stage: 3 } } }, "delivery.control.stage", /must be a stage of steps \(1 to 2\), got 3/);
+            expectProblem({ steps: [{ weight: 10, pause: "5m" }, { weight: 50 }], delivery: { control: { action: "promote", image, stage: 1 } } },
+                "delivery.control.stage", /stage 1 never waits for a promotion/);
+            expectProblem({ ...gate, delivery: { control: { action: "promote", image, stage: 0 } } }, "delivery.control.stage", /must be at least 1/);
+        });
+        it("a stage is only for promote", () =>
+            expectProblem({ ...gate, delivery: { control: { action: "abort", image, stage: 1 } } }, "delivery.control.stage", /is only for action "promote"/));
+        it("the action, the image and the timeout", () => {
+            expectProblem({ delivery: { control: { action: "undo", image } } }, "delivery.control.action", /must be one of "promote", "promoteFull", "abort", "retry"/);
+            expectProblem({ delivery: { control: { action: "abort" } } }, "delivery.control.image", /is required/);
+            expectProblem({ delivery: { timeout: "soon" } }, "delivery.timeout", /must be a duration/);
+            expectProblem({ delivery: { onManualGate: "skip" } }, "delivery.onManualGate", /must be one of "succeed", "fail", "wait"/);
+        });
+    });
+
     describe("shape", () => {
         it("unknown properties, at any depth", () => {
             expectProblem({ stepz: [] }, "stepz", /is not a known property/);

@@ -188,4 +188,21 @@ describe("defaults", () => {
     });
 
     it("strategy: nothing set, Argo's defaults apply", () => assert.deepStrictEqual(resolved().strategy, {}));
+    describe("delivery", () => {
+        it("follows every update, succeeds at a manual gate, no control", () => {
+            const d = resolved().delivery;
+            assert.deepStrictEqual([d.wait, d.onManualGate, d.control], [true, "succeed", undefined]);
+        });
+        it("timeout: the timed pauses and step analyses plus the progress deadline (600s)", () => {
+            assert.strictEqual(resolved({ steps: [{ weight: 10, pause: "5m" }, { weight: 50, pause: "90s" }] }).delivery.timeoutSeconds, 300 + 90 + 600);
+            assert.strictEqual(resolved({ steps: [{ weight: 10 }], strategy: { progressDeadlineSeconds: 120 } }).delivery.timeoutSeconds, 120);
+            const withAnalysis = resolved({ istio: {}, steps: [{ weight: 10, analysis: true }], analysis: { prometheus, successRate: {}, interval: "1m", count: 3 } });
+            assert.strictEqual(withAnalysis.delivery.timeoutSeconds, 3 * 60 + 600);
+            assert.strictEqual(resolved({ delivery: { timeout: "1h" } }).delivery.timeoutSeconds, 3600);
+        });
+        it("a promote without a stage passes the only manual gate", () => {
+            const d = resolved({ steps: [{ weight: 10, pause: "1m" }, { weight: 30, pause: "" }, { weight: 60, pause: "1m" }], delivery: { control: { action: "promote", image } } }).delivery;
+            assert.deepStrictEqual(d.control, { action: "promote", image, stage: 1 });
+        });
+    });
 });

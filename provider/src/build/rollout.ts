@@ -1,6 +1,7 @@
 // The Rollout: workload (template or adopted Deployment), steps, traffic routing, background
 // analysis. A failed analysis aborts it, Argo's default; nothing here (no dryRun) softens that.
 import type { Resolved } from "../resolve/model";
+import { encodeLayout, LAYOUT_ANNOTATION } from "../lifecycle/layout";
 import { effectiveScaleDown, rolloutMustOutliveComponent } from "./handback";
 import { BuildEnv, Child, compact, metadata } from "./manifest";
 import { podSelector } from "./selector";
@@ -25,7 +26,8 @@ export function buildRollout(r: Resolved, env: BuildEnv, router: TrafficRouter, 
         manifest: {
             apiVersion: "argoproj.io/v1alpha1",
             kind: "Rollout",
-            metadata: metadata(r, r.release, env),
+            // The stage layout travels with the Rollout, so live readers count stages as built here.
+            metadata: metadata(r, r.release, env, { [LAYOUT_ANNOTATION]: encodeLayout({ stageStart: steps.stageStart, argoStepCount: steps.steps.length }) }),
             spec: compact({
                 replicas: r.replicas,
                 revisionHistoryLimit: s.revisionHistoryLimit,

@@ -1,7 +1,7 @@
 // The shape of CanaryDeliveryArgs as zod sees it: types, ranges and single-field formats.
 // Rules that relate several fields live in rules.ts, so both run and report together.
 import { z } from "zod";
-import { ImagePullPolicy, IstioSplit, MatchOn, PathType, PresetSource, ProbeScheme, Protocol, ScaleDown } from "../args";
+import { GateAction, ImagePullPolicy, IstioSplit, MatchOn, PathType, PresetSource, ProbeScheme, Protocol, ReleaseAction, ScaleDown } from "../args";
 import { dnsSubdomain, portName, qualifiedName, rfc1123Label } from "../names";
 import { arr, duration, input, inputStringMap, int, intOrPercent, nonEmpty, obj, oneOf, pause, percent, rule } from "./zod-helpers";
 
@@ -169,6 +169,17 @@ const strategy = obj({
     revisionHistoryLimit: int(0).optional(),
 });
 
+const delivery = obj({
+    wait: z.boolean().optional(),
+    onManualGate: oneOf(GateAction).optional(),
+    timeout: duration().optional(),
+    control: obj({
+        action: oneOf(ReleaseAction),
+        image: nonEmpty(),
+        stage: int(1).optional(),
+    }).optional(),
+});
+
 export const argsSchema = obj({
     releaseName: z.string().optional(),
     namespace: input(rule(rfc1123Label)).optional(),
@@ -198,4 +209,5 @@ export const argsSchema = obj({
     nginx: nginx.optional(),
     analysis: analysis.optional(),
     strategy: strategy.optional(),
+    delivery: delivery.optional(),
 });

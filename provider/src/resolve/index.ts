@@ -2,6 +2,7 @@
 // applied and every name chosen. Pure: no Pulumi runtime, so defaults are unit-tested directly.
 import type { CanaryDeliveryArgs } from "../args";
 import { resolveAnalysis } from "./analysis";
+import { resolveDelivery } from "./delivery";
 import type { Resolved, ResolvedServices } from "./model";
 import { plannedServices, routerKind } from "./services";
 import { resolveSteps } from "./steps";
@@ -18,6 +19,8 @@ export function resolve(args: CanaryDeliveryArgs, release: string): Resolved {
     const workload = resolveWorkload(args, release, replicas);
     const router = routerKind(args);
     const services = resolveServices(args, release, firstContainerPort(workload));
+    const steps = resolveSteps(args.steps);
+    const analysis = resolveAnalysis(args, release, router);
     return {
         release,
         namespace: args.namespace,
@@ -32,12 +35,13 @@ export function resolve(args: CanaryDeliveryArgs, release: string): Resolved {
             targetCpuUtilization: hpa.targetCpuUtilization ?? (hpa.targetMemoryUtilization === undefined ? DEFAULT_CPU_TARGET : undefined),
             targetMemoryUtilization: hpa.targetMemoryUtilization,
         },
-        steps: resolveSteps(args.steps),
+        steps,
         router,
         services,
         traffic: resolveTraffic(args, release, services),
-        analysis: resolveAnalysis(args, release, router),
+        analysis,
         strategy: args.strategy ?? {},
+        delivery: resolveDelivery(args, steps, analysis),
     };
 }
 

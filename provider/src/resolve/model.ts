@@ -1,7 +1,8 @@
 // The release after defaults: every choice made, every name known. Builders read only this, so
 // they never re-derive a default. Values that may come from other resources stay Inputs.
 import type { Input } from "@pulumi/pulumi";
-import type { KeyRef, PathType, ScaleDown, StrategyOptions } from "../args";
+import type { GateAction, KeyRef, PathType, ScaleDown, StrategyOptions } from "../args";
+import type { ResolvedControl } from "../lifecycle/controls";
 import type { RouterKind } from "./services";
 
 export type StringMap = Input<{ [key: string]: Input<string> }>;
@@ -187,4 +188,12 @@ export interface Resolved {
     traffic: ResolvedTraffic;
     analysis?: ResolvedAnalysis;
     strategy: StrategyOptions;
+    delivery: ResolvedDelivery;
+}
+
+export interface ResolvedDelivery {
+    wait: boolean;
+    onManualGate: GateAction;
+    timeoutSeconds: number;
+    control?: ResolvedControl;
 }

@@ -33,3 +33,8 @@ export function resolvePause(step: CanaryStep, completesRelease: boolean): Pause
     if (seconds === 0) return { kind: "untilPromoted" };
     return { kind: "timed", duration: text, seconds };
 }
+
+/** 0-based indices of the stages that wait until someone promotes the release. */
+export function manualGates(steps: CanaryStep[]): number[] {
+    return resolveSteps(steps).filter((s) => s.pause.kind === "untilPromoted").map((s) => s.index);
+}

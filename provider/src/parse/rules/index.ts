@@ -1,5 +1,6 @@
 // Every cross-field rule, run together so one parse reports every problem at once.
 import { analysisRules } from "./analysis";
+import { deliveryRules } from "./delivery";
 import { nameRules } from "./names";
 import { Problem, Rule, RuleContext } from "./problem";
 import { stepRules } from "./steps";
@@ -7,7 +8,7 @@ import { strategyRules } from "./strategy";
 import { trafficRules } from "./traffic";
 import { workloadRules } from "./workload";
 
-const RULES: Rule[] = [nameRules, workloadRules, stepRules, trafficRules, analysisRules, strategyRules];
+const RULES: Rule[] = [nameRules, workloadRules, stepRules, trafficRules, analysisRules, strategyRules, deliveryRules];
 
 /**
  * Runs every rule. A rule that trips over a value of the wrong type is skipped when the shape check
