@@ -6,6 +6,8 @@ import { CanaryDelivery } from "canary-delivery";
 
 const config = new pulumi.Config();
 const image = config.get("image") ?? "nginx:1.27";
+// Follow each release to its end (the default); false on an API server without the Argo controller.
+const follow = config.getBoolean("follow") ?? true;
 
 const release = new CanaryDelivery("demo", {
     namespace: "default",
@@ -28,6 +30,7 @@ const release = new CanaryDelivery("demo", {
         { weight: 30, pause: "5m" },
         { weight: 60 },
     ],
+    delivery: { wait: follow },
 });
 
 export const plan = release.plan;

@@ -58,6 +58,8 @@ describe("e2e: an Istio host split under the real controller (weights written by
         await stack.current().setConfig("image", { value: "web:2" });
         const up = await stack.current().up({ onOutput: stack.capture });
         assert.strictEqual(up.outputs.changeImpact.value, "this pod template change starts a new canary from stage 1");
+        // up followed the release to the gate of stage 1.
+        assert.match(up.outputs.liveSummary.value, /^paused at stage 1 of 3 \(20%\): waiting for promotion/);
         const s = await waitUntil("paused at stage 1 with the VirtualService at 80/20", state, pausedAt(1, [80, 20]));
         assert.strictEqual(s.rollout.canaryWeight, 20);
         const canary = getJson(cluster.current(), "service", up.outputs.canaryServiceName.value);
@@ -66,7 +68,7 @@ describe("e2e: an Istio host split under the real controller (weights written by
         assert.match(stdout, /Rollout web: paused at stage 1 of 3, canary at 20%; no change to the pod template or the steps/);
         const again = await stack.current().up({ onOutput: stack.capture });
         assertNoChanges(again.summary.resourceChanges ?? {}, "up during the canary");
-        assert.strictEqual(again.outputs.liveSummary.value, "paused at stage 1 of 3, canary at 20%");
+        assert.match(again.outputs.liveSummary.value, /^paused at stage 1 of 3 \(20%\): waiting for promotion; ready pods: canary \d\/\d, stable \d\/\d$/);
         assert.deepStrictEqual(weights(), [80, 20], "pulumi up did not revert the controller's weights");
         // The route keeps what the component wrote besides the weights.
         const route = getJson(cluster.current(), "virtualservices.networking.istio.io", NAME).spec.http.find((h: any) => h.name === "primary");

@@ -29,7 +29,8 @@ describe("demo stack on a local API server (real CLI)", function () {
     before(async () => {
         stack = await openStack({
             workDir: repoRoot, stackName: "it", stateDir,
-            kubeconfig: cluster.current().kubeconfig, config: { image: "nginx:1.27" },
+            // This API server runs no Argo controller: the demo applies without following.
+            kubeconfig: cluster.current().kubeconfig, config: { image: "nginx:1.27", follow: "false" },
         });
     });
 

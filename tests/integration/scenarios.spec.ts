@@ -33,7 +33,8 @@ function release(sc: Scenario): CanaryDelivery {
             },
         }, { dependsOn: [ns], ignoreChanges: ["spec.replicas"] }));
     }
-    return new CanaryDelivery(sc.name, { ...sc.args, namespace: ns.metadata.name }, { dependsOn });
+    // This API server runs no Argo controller: apply without following the release.
+    return new CanaryDelivery(sc.name, { ...sc.args, namespace: ns.metadata.name, delivery: { wait: false } }, { dependsOn });
 }
 
 describe("every scenario on a local API server (real engine, real CRDs)", function () {

@@ -27,6 +27,8 @@ describe("stateful preview of a live release (real CLI, real status)", function 
                     namespace: "default",
                     template: { image: config.require("image"), ports: [{ name: "http", containerPort: 8080 }] },
                     steps: JSON.parse(config.require("steps")),
+                    // No Argo controller here: the test writes the status as the controller would.
+                    delivery: { wait: false },
                 });
                 return { status: release.status, liveSummary: release.liveSummary, changeImpact: release.changeImpact };
             },
@@ -38,7 +40,7 @@ describe("stateful preview of a live release (real CLI, real status)", function 
     it("before the first deploy: not deployed yet, and the first release skips the steps", async () => {
         assert.match(await previewSays(), /Rollout shop: not deployed yet; first release: Argo Rollouts skips the steps/);
         const up = await stack.up({ onOutput: capture });
-        assert.strictEqual(up.outputs.liveSummary.value, "not deployed yet");
+        assert.strictEqual(up.outputs.liveSummary.value, "waiting for the Argo Rollouts controller to pick up the new spec");
     });
 
     it("paused at stage 2 of 3 with 30%: an image change restarts the canary from stage 1", async () => {
@@ -61,13 +63,15 @@ describe("stateful preview of a live release (real CLI, real status)", function 
             /paused at stage 2 of 3, canary at 30%; steps-only change: the canary in progress keeps its version, and Argo restarts it at stage 1 of the new 2/);
     });
 
-    it("fully promoted and healthy: an image change starts a new canary; the status output is live", async () => {
+    it("fully promoted and healthy: an image change starts a new canary; the outputs are read after the update", async () => {
         setStatus({ phase: "Healthy", currentStepIndex: 6, pauseConditions: null, stableRS: "7d9f8c6b5", currentPodHash: "7d9f8c6b5",
             canary: { weights: null } });
         await stack.setConfig("image", { value: "shop:3" });
         assert.match(await previewSays(), /Rollout shop: Healthy, fully promoted; this pod template change starts a new canary from stage 1/);
         const up = await stack.up({ onOutput: capture });
-        assert.strictEqual(up.outputs.liveSummary.value, "Healthy, fully promoted");
+        // Not followed (delivery.wait false): the outputs say where the release is right after the
+        // update, which no controller has seen yet.
+        assert.strictEqual(up.outputs.liveSummary.value, "waiting for the Argo Rollouts controller to pick up the new spec");
         assert.deepStrictEqual(
             { known: up.outputs.status.value.known, phase: up.outputs.status.value.phase, fullyPromoted: up.outputs.status.value.fullyPromoted },
             { known: true, phase: "Healthy", fullyPromoted: true });

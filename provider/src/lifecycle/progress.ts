@@ -121,7 +121,9 @@ function describeProgress(p: Progress, pods?: { canary?: PodCount; stable?: PodC
         }
     })();
     const withDetail = p.state === "progressing" && detail ? `${head}: ${detail}` : p.state === "stale" || p.state === "gate" || !detail || p.state === "healthy" ? head : `${head} (${detail})`;
-    return podWords ? `${withDetail}; ready pods: ${podWords}` : withDetail;
+    // Pods matter while the canary runs beside the stable version; at rest they only add noise.
+    const inFlight = p.state === "progressing" || p.state === "gate" || p.state === "inconclusive";
+    return podWords && inFlight ? `${withDetail}; ready pods: ${podWords}` : withDetail;
 }
 
 /** Whether the release is at rest: nothing more happens without a person or a new spec. */

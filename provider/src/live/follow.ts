@@ -44,8 +44,12 @@ export interface FollowResult {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** A Rollout the controller never wrote a status for, this long after it was applied: no controller runs. */
+const NO_CONTROLLER_MS = 60_000;
+
 export async function followRelease(o: FollowOptions): Promise<FollowResult> {
-    const deadline = Date.now() + o.timeoutSeconds * 1000;
+    const started = Date.now();
+    const deadline = started + o.timeoutSeconds * 1000;
     let lastLine = "";
     let control: ControlDecision | undefined;
     let controlDone = o.control === undefined;
@@ -94,6 +98,15 @@ export async function followRelease(o: FollowOptions): Promise<FollowResult> {
                 continue;
             }
         }
+        // Not following: whatever control applies now was applied above; a later one waits for the next up.
+        if (!o.wait && controlDone) return { progress: p, summary: p.line, rollout };
+        if (rollout.status?.observedGeneration === undefined && Date.now() - started >= NO_CONTROLLER_MS) {
+            return {
+                progress: p, summary: p.line, rollout,
+                failure: `no Argo Rollouts controller has reconciled the Rollout in ${NO_CONTROLLER_MS / 1000}s (it has no status): ` +
+                    "is Argo Rollouts installed and running in this cluster? Set delivery.wait to false to apply without following.",
+            };
+        }
         const end = outcome(o, p, { appliedAbort, appliedRetry });
         if (end) return { ...end, rollout };
         if (Date.now() >= deadline) {
@@ -110,8 +123,6 @@ export async function followRelease(o: FollowOptions): Promise<FollowResult> {
 /** Whether the follow ends at `p`, and how. */
 function outcome(o: FollowOptions, p: Progress, done: { appliedAbort: boolean; appliedRetry: boolean }): FollowResult | undefined {
     if (p.state === "stale") return undefined;
-    // Not following: whatever control applies now was applied above; a later one waits for the next up.
-    if (!o.wait) return { progress: p, summary: p.line };
     switch (p.state) {
         case "healthy":
             return {
