@@ -1,6 +1,7 @@
-// The demo stack `npm run demo` deploys onto the local API server: a CanaryDelivery with
-// an Istio host-level split (stable and canary Services, a VirtualService on a gateway)
-// and Prometheus analysis that aborts the release when the canary misbehaves.
+// The demo stack `npm run demo` deploys onto the local cluster: a CanaryDelivery with an Istio
+// host-level split (stable and canary Services, a VirtualService on a gateway) and Prometheus
+// analysis that aborts the release when the canary misbehaves. `pulumi up` follows each release:
+// through its stages, to the manual gate at 30%, and fails when Argo aborts it.
 import * as pulumi from "@pulumi/pulumi";
 import { CanaryDelivery } from "canary-delivery";
 
@@ -8,6 +9,8 @@ const config = new pulumi.Config();
 const image = config.get("image") ?? "nginx:1.27";
 // Follow each release to its end (the default); false on an API server without the Argo controller.
 const follow = config.getBoolean("follow") ?? true;
+// The image whose canary may pass the manual gate: a promotion written in the program.
+const promote = config.get("promote");
 
 const release = new CanaryDelivery("demo", {
     namespace: "default",
@@ -20,20 +23,25 @@ const release = new CanaryDelivery("demo", {
         mutualTls: true,
     },
     analysis: {
-        prometheus: { address: "http://prometheus.monitoring:9090" },
+        prometheus: { address: config.get("prometheus") ?? "http://prometheus.monitoring:9090" },
         successRate: { minPercent: 99 },
         latency: { maxMilliseconds: 500 },
+        interval: "5s",
         background: { startingStep: 1 },
     },
     steps: [
-        { weight: 10, pause: "1m" },
-        { weight: 30, pause: "5m" },
-        { weight: 60 },
+        { weight: 10, pause: "10s" },
+        { weight: 30, pause: "" },
+        { weight: 60, pause: "10s" },
     ],
-    delivery: { wait: follow },
+    delivery: {
+        wait: follow,
+        ...(promote && { control: { action: "promote", image: promote } }),
+    },
 });
 
 export const plan = release.plan;
+export const liveSummary = release.liveSummary;
 export const rolloutName = release.rolloutName;
 export const stableServiceName = release.stableServiceName;
 export const canaryServiceName = release.canaryServiceName;

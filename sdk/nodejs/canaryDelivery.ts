@@ -59,7 +59,7 @@ export class CanaryDelivery extends pulumi.ComponentResource {
      */
     declare public /*out*/ readonly ingressName: pulumi.Output<string | undefined>;
     /**
-     * The same in words, e.g. "paused at stage 2 of 4, canary at 30%", or "not deployed yet".
+     * The same in words, e.g. "paused at stage 2 of 4 (30%): waiting for promotion", or "not deployed yet".
      */
     declare public /*out*/ readonly liveSummary: pulumi.Output<string>;
     /**
@@ -95,7 +95,7 @@ export class CanaryDelivery extends pulumi.ComponentResource {
      */
     declare public /*out*/ readonly stableServiceName: pulumi.Output<string | undefined>;
     /**
-     * Where the release stood in the cluster when the program ran (before this update applied).
+     * Where the release stands: after `pulumi up` followed it, where it ended; in a preview, where it stands now.
      */
     declare public /*out*/ readonly status: pulumi.Output<outputs.RolloutStatus>;
     /**
@@ -121,6 +121,7 @@ export class CanaryDelivery extends pulumi.ComponentResource {
             resourceInputs["analysis"] = args?.analysis;
             resourceInputs["annotations"] = args?.annotations;
             resourceInputs["autoscaling"] = args?.autoscaling;
+            resourceInputs["delivery"] = args?.delivery;
             resourceInputs["istio"] = args?.istio;
             resourceInputs["labels"] = args?.labels;
             resourceInputs["namespace"] = args?.namespace;
@@ -198,6 +199,11 @@ export interface CanaryDeliveryArgs {
      * Create a HorizontalPodAutoscaler (autoscaling/v2) that scales the Rollout. Defaults to no autoscaler.
      */
     autoscaling?: inputs.AutoscalingArgs;
+    /**
+     * How `pulumi up` follows the release, and a control (promote, abort, retry) for the release in
+     * progress. Defaults to following every update to its end: fully promoted, a manual gate, or a failure.
+     */
+    delivery?: inputs.DeliveryArgs;
     /**
      * Route traffic with Istio. At most one of `istio` and `nginx` may be set; with neither, the canary
      * weight is approximated by the ratio of canary to stable pods (a replica-count canary).

@@ -48,7 +48,7 @@ describe("demo stack on a local API server (real CLI)", function () {
         assert.strictEqual(rollout.spec.template.spec.containers[0].image, "nginx:1.27");
         assert.strictEqual(rollout.spec.strategy.canary.trafficRouting.istio.virtualService.name, "demo");
         assert.deepStrictEqual(weights(), [100, 0]);
-        assert.match(res.outputs.plan.value, /^10% for 1m, 30% for 5m, 60% until promoted, 100%/);
+        assert.match(res.outputs.plan.value, /^10% for 10s, 30% until promoted, 60% for 10s, 100%/);
     });
 
     it("a second preview reports no changes", async () => {

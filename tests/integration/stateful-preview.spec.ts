@@ -76,4 +76,10 @@ describe("stateful preview of a live release (real CLI, real status)", function 
             { known: up.outputs.status.value.known, phase: up.outputs.status.value.phase, fullyPromoted: up.outputs.status.value.fullyPromoted },
             { known: true, phase: "Healthy", fullyPromoted: true });
     });
+
+    it("the stack records a Rollout the cluster does not have: the preview says so and suggests a refresh", async () => {
+        kubectl(cluster.current(), ["delete", "rollouts.argoproj.io", "shop", "-n", "default", "--wait=true"]);
+        const stdout = await previewSays();
+        assert.match(stdout, /Rollout shop: the stack records Rollout default\/shop but the cluster has none \(reset, or deleted by hand\?\): run `pulumi refresh`/);
+    });
 });

@@ -76,7 +76,19 @@ export function readLiveRelease(component: pulumi.ComponentResource, release: Re
     const namespaceLabels = pulumi.output(before.then((b) => (b.choice.known ? readNamespaceLabels(b.choice, b.namespace) : undefined)));
 
     const final = (rolloutResource: pulumi.CustomResource) => {
-        if (pulumi.runtime.isDryRun()) return impact.apply((i) => ({ status: i.status, standing: i.standing }));
+        if (pulumi.runtime.isDryRun()) {
+            // A Rollout the stack records (its id is known in a preview) that the cluster lacks: the cluster was reset or
+            // the object deleted by hand, and the plan is based on a state that is no longer true.
+            return pulumi.output(previewed.then(async (b) => {
+                const recorded = await settle(rolloutResource.id);
+                if (recorded && !b.read.found && !("error" in b.read)) {
+                    const standing = `the stack records Rollout ${recorded} but the cluster has none (reset, or deleted by hand?): run \`pulumi refresh\` to see the real state`;
+                    pulumi.log.warn(`Rollout ${release.release}: ${standing}.`, component);
+                    return { status: b.impact.status, standing };
+                }
+                return { status: b.impact.status, standing: b.impact.standing };
+            }));
+        }
         // The Rollout's id resolves once the engine applied it: only then is there a release to follow.
         return pulumi.all([rolloutResource.id, previewed]).apply(async ([, b]) => {
             if (!b.choice.known || "error" in b.read) {

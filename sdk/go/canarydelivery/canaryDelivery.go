@@ -33,7 +33,7 @@ type CanaryDelivery struct {
 	DestinationRuleNames pulumi.StringArrayOutput `pulumi:"destinationRuleNames"`
 	// Name of the stable Ingress (created or existing).
 	IngressName pulumi.StringPtrOutput `pulumi:"ingressName"`
-	// The same in words, e.g. "paused at stage 2 of 4, canary at 30%", or "not deployed yet".
+	// The same in words, e.g. "paused at stage 2 of 4 (30%): waiting for promotion", or "not deployed yet".
 	LiveSummary pulumi.StringOutput `pulumi:"liveSummary"`
 	// Namespace of the release.
 	Namespace pulumi.StringOutput `pulumi:"namespace"`
@@ -51,7 +51,7 @@ type CanaryDelivery struct {
 	ServiceName pulumi.StringPtrOutput `pulumi:"serviceName"`
 	// Name of the stable Service, when the release has one.
 	StableServiceName pulumi.StringPtrOutput `pulumi:"stableServiceName"`
-	// Where the release stood in the cluster when the program ran (before this update applied).
+	// Where the release stands: after `pulumi up` followed it, where it ended; in a preview, where it stands now.
 	Status RolloutStatusOutput `pulumi:"status"`
 	// Name of the VirtualService the Rollout drives (created or existing).
 	VirtualServiceName pulumi.StringPtrOutput `pulumi:"virtualServiceName"`
@@ -87,6 +87,9 @@ type canaryDeliveryArgs struct {
 	Annotations map[string]string `pulumi:"annotations"`
 	// Create a HorizontalPodAutoscaler (autoscaling/v2) that scales the Rollout. Defaults to no autoscaler.
 	Autoscaling *Autoscaling `pulumi:"autoscaling"`
+	// How `pulumi up` follows the release, and a control (promote, abort, retry) for the release in
+	// progress. Defaults to following every update to its end: fully promoted, a manual gate, or a failure.
+	Delivery *Delivery `pulumi:"delivery"`
 	// Route traffic with Istio. At most one of `istio` and `nginx` may be set; with neither, the canary
 	// weight is approximated by the ratio of canary to stable pods (a replica-count canary).
 	// The http routes of a VirtualService the component creates (and the subsets of its DestinationRule)
@@ -146,6 +149,9 @@ type CanaryDeliveryArgs struct {
 	Annotations pulumi.StringMapInput
 	// Create a HorizontalPodAutoscaler (autoscaling/v2) that scales the Rollout. Defaults to no autoscaler.
 	Autoscaling *AutoscalingArgs
+	// How `pulumi up` follows the release, and a control (promote, abort, retry) for the release in
+	// progress. Defaults to following every update to its end: fully promoted, a manual gate, or a failure.
+	Delivery *DeliveryArgs
 	// Route traffic with Istio. At most one of `istio` and `nginx` may be set; with neither, the canary
 	// weight is approximated by the ratio of canary to stable pods (a replica-count canary).
 	// The http routes of a VirtualService the component creates (and the subsets of its DestinationRule)
@@ -270,7 +276,7 @@ func (o CanaryDeliveryOutput) IngressName() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *CanaryDelivery) pulumi.StringPtrOutput { return v.IngressName }).(pulumi.StringPtrOutput)
 }
 
-// The same in words, e.g. "paused at stage 2 of 4, canary at 30%", or "not deployed yet".
+// The same in words, e.g. "paused at stage 2 of 4 (30%): waiting for promotion", or "not deployed yet".
 func (o CanaryDeliveryOutput) LiveSummary() pulumi.StringOutput {
 	return o.ApplyT(func(v *CanaryDelivery) pulumi.StringOutput { return v.LiveSummary }).(pulumi.StringOutput)
 }
@@ -315,7 +321,7 @@ func (o CanaryDeliveryOutput) StableServiceName() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *CanaryDelivery) pulumi.StringPtrOutput { return v.StableServiceName }).(pulumi.StringPtrOutput)
 }
 
-// Where the release stood in the cluster when the program ran (before this update applied).
+// Where the release stands: after `pulumi up` followed it, where it ended; in a preview, where it stands now.
 func (o CanaryDeliveryOutput) Status() RolloutStatusOutput {
 	return o.ApplyT(func(v *CanaryDelivery) RolloutStatusOutput { return v.Status }).(RolloutStatusOutput)
 }

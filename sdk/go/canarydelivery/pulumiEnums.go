@@ -10,6 +10,176 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
+type GateAction string
+
+const (
+	// End the update successfully, saying where the release waits.
+	GateActionSucceed = GateAction("succeed")
+	// Fail the update.
+	GateActionFail = GateAction("fail")
+	// Keep following until someone promotes the release (the CLI, a console, another program), up to the timeout.
+	GateActionWait = GateAction("wait")
+)
+
+func (GateAction) ElementType() reflect.Type {
+	return reflect.TypeOf((*GateAction)(nil)).Elem()
+}
+
+func (e GateAction) ToGateActionOutput() GateActionOutput {
+	return pulumi.ToOutput(e).(GateActionOutput)
+}
+
+func (e GateAction) ToGateActionOutputWithContext(ctx context.Context) GateActionOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(GateActionOutput)
+}
+
+func (e GateAction) ToGateActionPtrOutput() GateActionPtrOutput {
+	return e.ToGateActionPtrOutputWithContext(context.Background())
+}
+
+func (e GateAction) ToGateActionPtrOutputWithContext(ctx context.Context) GateActionPtrOutput {
+	return GateAction(e).ToGateActionOutputWithContext(ctx).ToGateActionPtrOutputWithContext(ctx)
+}
+
+func (e GateAction) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e GateAction) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e GateAction) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e GateAction) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type GateActionOutput struct{ *pulumi.OutputState }
+
+func (GateActionOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*GateAction)(nil)).Elem()
+}
+
+func (o GateActionOutput) ToGateActionOutput() GateActionOutput {
+	return o
+}
+
+func (o GateActionOutput) ToGateActionOutputWithContext(ctx context.Context) GateActionOutput {
+	return o
+}
+
+func (o GateActionOutput) ToGateActionPtrOutput() GateActionPtrOutput {
+	return o.ToGateActionPtrOutputWithContext(context.Background())
+}
+
+func (o GateActionOutput) ToGateActionPtrOutputWithContext(ctx context.Context) GateActionPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v GateAction) *GateAction {
+		return &v
+	}).(GateActionPtrOutput)
+}
+
+func (o GateActionOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o GateActionOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e GateAction) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o GateActionOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o GateActionOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e GateAction) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type GateActionPtrOutput struct{ *pulumi.OutputState }
+
+func (GateActionPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**GateAction)(nil)).Elem()
+}
+
+func (o GateActionPtrOutput) ToGateActionPtrOutput() GateActionPtrOutput {
+	return o
+}
+
+func (o GateActionPtrOutput) ToGateActionPtrOutputWithContext(ctx context.Context) GateActionPtrOutput {
+	return o
+}
+
+func (o GateActionPtrOutput) Elem() GateActionOutput {
+	return o.ApplyT(func(v *GateAction) GateAction {
+		if v != nil {
+			return *v
+		}
+		var ret GateAction
+		return ret
+	}).(GateActionOutput)
+}
+
+func (o GateActionPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o GateActionPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *GateAction) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// GateActionInput is an input type that accepts values of the GateAction enum
+// A concrete instance of `GateActionInput` can be one of the following:
+//
+//	GateActionSucceed
+//	GateActionFail
+//	GateActionWait
+type GateActionInput interface {
+	pulumi.Input
+
+	ToGateActionOutput() GateActionOutput
+	ToGateActionOutputWithContext(context.Context) GateActionOutput
+}
+
+var gateActionPtrType = reflect.TypeOf((**GateAction)(nil)).Elem()
+
+type GateActionPtrInput interface {
+	pulumi.Input
+
+	ToGateActionPtrOutput() GateActionPtrOutput
+	ToGateActionPtrOutputWithContext(context.Context) GateActionPtrOutput
+}
+
+type gateActionPtr string
+
+func GateActionPtr(v string) GateActionPtrInput {
+	return (*gateActionPtr)(&v)
+}
+
+func (*gateActionPtr) ElementType() reflect.Type {
+	return gateActionPtrType
+}
+
+func (in *gateActionPtr) ToGateActionPtrOutput() GateActionPtrOutput {
+	return pulumi.ToOutput(in).(GateActionPtrOutput)
+}
+
+func (in *gateActionPtr) ToGateActionPtrOutputWithContext(ctx context.Context) GateActionPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(GateActionPtrOutput)
+}
+
 type ImagePullPolicy string
 
 const (
@@ -1180,6 +1350,179 @@ func (in *protocolPtr) ToProtocolPtrOutputWithContext(ctx context.Context) Proto
 	return pulumi.ToOutputWithContext(ctx, in).(ProtocolPtrOutput)
 }
 
+type ReleaseAction string
+
+const (
+	// Promote past the manual gate of `stage` (clears the pause).
+	ReleaseActionPromote = ReleaseAction("promote")
+	// Skip every remaining stage and analysis: the canary takes over all traffic.
+	ReleaseActionPromoteFull = ReleaseAction("promoteFull")
+	// Abort: traffic goes back to the stable version at once.
+	ReleaseActionAbort = ReleaseAction("abort")
+	// Retry an aborted release from its first stage.
+	ReleaseActionRetry = ReleaseAction("retry")
+)
+
+func (ReleaseAction) ElementType() reflect.Type {
+	return reflect.TypeOf((*ReleaseAction)(nil)).Elem()
+}
+
+func (e ReleaseAction) ToReleaseActionOutput() ReleaseActionOutput {
+	return pulumi.ToOutput(e).(ReleaseActionOutput)
+}
+
+func (e ReleaseAction) ToReleaseActionOutputWithContext(ctx context.Context) ReleaseActionOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(ReleaseActionOutput)
+}
+
+func (e ReleaseAction) ToReleaseActionPtrOutput() ReleaseActionPtrOutput {
+	return e.ToReleaseActionPtrOutputWithContext(context.Background())
+}
+
+func (e ReleaseAction) ToReleaseActionPtrOutputWithContext(ctx context.Context) ReleaseActionPtrOutput {
+	return ReleaseAction(e).ToReleaseActionOutputWithContext(ctx).ToReleaseActionPtrOutputWithContext(ctx)
+}
+
+func (e ReleaseAction) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e ReleaseAction) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e ReleaseAction) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e ReleaseAction) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type ReleaseActionOutput struct{ *pulumi.OutputState }
+
+func (ReleaseActionOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ReleaseAction)(nil)).Elem()
+}
+
+func (o ReleaseActionOutput) ToReleaseActionOutput() ReleaseActionOutput {
+	return o
+}
+
+func (o ReleaseActionOutput) ToReleaseActionOutputWithContext(ctx context.Context) ReleaseActionOutput {
+	return o
+}
+
+func (o ReleaseActionOutput) ToReleaseActionPtrOutput() ReleaseActionPtrOutput {
+	return o.ToReleaseActionPtrOutputWithContext(context.Background())
+}
+
+func (o ReleaseActionOutput) ToReleaseActionPtrOutputWithContext(ctx context.Context) ReleaseActionPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v ReleaseAction) *ReleaseAction {
+		return &v
+	}).(ReleaseActionPtrOutput)
+}
+
+func (o ReleaseActionOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o ReleaseActionOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e ReleaseAction) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o ReleaseActionOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o ReleaseActionOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e ReleaseAction) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type ReleaseActionPtrOutput struct{ *pulumi.OutputState }
+
+func (ReleaseActionPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**ReleaseAction)(nil)).Elem()
+}
+
+func (o ReleaseActionPtrOutput) ToReleaseActionPtrOutput() ReleaseActionPtrOutput {
+	return o
+}
+
+func (o ReleaseActionPtrOutput) ToReleaseActionPtrOutputWithContext(ctx context.Context) ReleaseActionPtrOutput {
+	return o
+}
+
+func (o ReleaseActionPtrOutput) Elem() ReleaseActionOutput {
+	return o.ApplyT(func(v *ReleaseAction) ReleaseAction {
+		if v != nil {
+			return *v
+		}
+		var ret ReleaseAction
+		return ret
+	}).(ReleaseActionOutput)
+}
+
+func (o ReleaseActionPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o ReleaseActionPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *ReleaseAction) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// ReleaseActionInput is an input type that accepts values of the ReleaseAction enum
+// A concrete instance of `ReleaseActionInput` can be one of the following:
+//
+//	ReleaseActionPromote
+//	ReleaseActionPromoteFull
+//	ReleaseActionAbort
+//	ReleaseActionRetry
+type ReleaseActionInput interface {
+	pulumi.Input
+
+	ToReleaseActionOutput() ReleaseActionOutput
+	ToReleaseActionOutputWithContext(context.Context) ReleaseActionOutput
+}
+
+var releaseActionPtrType = reflect.TypeOf((**ReleaseAction)(nil)).Elem()
+
+type ReleaseActionPtrInput interface {
+	pulumi.Input
+
+	ToReleaseActionPtrOutput() ReleaseActionPtrOutput
+	ToReleaseActionPtrOutputWithContext(context.Context) ReleaseActionPtrOutput
+}
+
+type releaseActionPtr string
+
+func ReleaseActionPtr(v string) ReleaseActionPtrInput {
+	return (*releaseActionPtr)(&v)
+}
+
+func (*releaseActionPtr) ElementType() reflect.Type {
+	return releaseActionPtrType
+}
+
+func (in *releaseActionPtr) ToReleaseActionPtrOutput() ReleaseActionPtrOutput {
+	return pulumi.ToOutput(in).(ReleaseActionPtrOutput)
+}
+
+func (in *releaseActionPtr) ToReleaseActionPtrOutputWithContext(ctx context.Context) ReleaseActionPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(ReleaseActionPtrOutput)
+}
+
 type ScaleDown string
 
 const (
@@ -1351,6 +1694,8 @@ func (in *scaleDownPtr) ToScaleDownPtrOutputWithContext(ctx context.Context) Sca
 }
 
 func init() {
+	pulumi.RegisterInputType(reflect.TypeOf((*GateActionInput)(nil)).Elem(), GateAction("succeed"))
+	pulumi.RegisterInputType(reflect.TypeOf((*GateActionPtrInput)(nil)).Elem(), GateAction("succeed"))
 	pulumi.RegisterInputType(reflect.TypeOf((*ImagePullPolicyInput)(nil)).Elem(), ImagePullPolicy("Never"))
 	pulumi.RegisterInputType(reflect.TypeOf((*ImagePullPolicyPtrInput)(nil)).Elem(), ImagePullPolicy("Never"))
 	pulumi.RegisterInputType(reflect.TypeOf((*IstioSplitInput)(nil)).Elem(), IstioSplit("host"))
@@ -1365,8 +1710,12 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*ProbeSchemePtrInput)(nil)).Elem(), ProbeScheme("HTTP"))
 	pulumi.RegisterInputType(reflect.TypeOf((*ProtocolInput)(nil)).Elem(), Protocol("TCP"))
 	pulumi.RegisterInputType(reflect.TypeOf((*ProtocolPtrInput)(nil)).Elem(), Protocol("TCP"))
+	pulumi.RegisterInputType(reflect.TypeOf((*ReleaseActionInput)(nil)).Elem(), ReleaseAction("promote"))
+	pulumi.RegisterInputType(reflect.TypeOf((*ReleaseActionPtrInput)(nil)).Elem(), ReleaseAction("promote"))
 	pulumi.RegisterInputType(reflect.TypeOf((*ScaleDownInput)(nil)).Elem(), ScaleDown("never"))
 	pulumi.RegisterInputType(reflect.TypeOf((*ScaleDownPtrInput)(nil)).Elem(), ScaleDown("never"))
+	pulumi.RegisterOutputType(GateActionOutput{})
+	pulumi.RegisterOutputType(GateActionPtrOutput{})
 	pulumi.RegisterOutputType(ImagePullPolicyOutput{})
 	pulumi.RegisterOutputType(ImagePullPolicyPtrOutput{})
 	pulumi.RegisterOutputType(IstioSplitOutput{})
@@ -1381,6 +1730,8 @@ func init() {
 	pulumi.RegisterOutputType(ProbeSchemePtrOutput{})
 	pulumi.RegisterOutputType(ProtocolOutput{})
 	pulumi.RegisterOutputType(ProtocolPtrOutput{})
+	pulumi.RegisterOutputType(ReleaseActionOutput{})
+	pulumi.RegisterOutputType(ReleaseActionPtrOutput{})
 	pulumi.RegisterOutputType(ScaleDownOutput{})
 	pulumi.RegisterOutputType(ScaleDownPtrOutput{})
 }

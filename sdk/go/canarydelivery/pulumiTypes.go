@@ -1303,6 +1303,224 @@ func (o CustomMetricArrayOutput) Index(i pulumi.IntInput) CustomMetricOutput {
 	}).(CustomMetricOutput)
 }
 
+type Delivery struct {
+	// A control for the release in progress, applied by `pulumi up` when it holds and never again:
+	// it names the canary it is meant for, so it has no effect on a later release. Defaults to none.
+	Control *ReleaseControl `pulumi:"control"`
+	// What the update does when the release stops at a manual gate. Defaults to "succeed".
+	OnManualGate *GateAction `pulumi:"onManualGate"`
+	// Longest time the update follows the release, as a duration ("30m"); past it the update fails.
+	// Defaults to the release's timed pauses and step analyses plus its progress deadline
+	// (`strategy.progressDeadlineSeconds`, 600 seconds by default).
+	Timeout *string `pulumi:"timeout"`
+	// Follow the release after `pulumi up` applied it, printing its progress (stage, weight, analysis,
+	// ready pods), until it is fully promoted (the update succeeds), stops at a manual gate (see
+	// `onManualGate`), or is aborted or degraded by Argo Rollouts (the update fails with the
+	// controller's message). Defaults to true.
+	Wait *bool `pulumi:"wait"`
+}
+
+// DeliveryInput is an input type that accepts DeliveryArgs and DeliveryOutput values.
+// You can construct a concrete instance of `DeliveryInput` via:
+//
+//	DeliveryArgs{...}
+type DeliveryInput interface {
+	pulumi.Input
+
+	ToDeliveryOutput() DeliveryOutput
+	ToDeliveryOutputWithContext(context.Context) DeliveryOutput
+}
+
+type DeliveryArgs struct {
+	// A control for the release in progress, applied by `pulumi up` when it holds and never again:
+	// it names the canary it is meant for, so it has no effect on a later release. Defaults to none.
+	Control *ReleaseControlArgs `pulumi:"control"`
+	// What the update does when the release stops at a manual gate. Defaults to "succeed".
+	OnManualGate *GateAction `pulumi:"onManualGate"`
+	// Longest time the update follows the release, as a duration ("30m"); past it the update fails.
+	// Defaults to the release's timed pauses and step analyses plus its progress deadline
+	// (`strategy.progressDeadlineSeconds`, 600 seconds by default).
+	Timeout *string `pulumi:"timeout"`
+	// Follow the release after `pulumi up` applied it, printing its progress (stage, weight, analysis,
+	// ready pods), until it is fully promoted (the update succeeds), stops at a manual gate (see
+	// `onManualGate`), or is aborted or degraded by Argo Rollouts (the update fails with the
+	// controller's message). Defaults to true.
+	Wait *bool `pulumi:"wait"`
+}
+
+func (DeliveryArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*Delivery)(nil)).Elem()
+}
+
+func (i DeliveryArgs) ToDeliveryOutput() DeliveryOutput {
+	return i.ToDeliveryOutputWithContext(context.Background())
+}
+
+func (i DeliveryArgs) ToDeliveryOutputWithContext(ctx context.Context) DeliveryOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DeliveryOutput)
+}
+
+func (i DeliveryArgs) ToDeliveryPtrOutput() DeliveryPtrOutput {
+	return i.ToDeliveryPtrOutputWithContext(context.Background())
+}
+
+func (i DeliveryArgs) ToDeliveryPtrOutputWithContext(ctx context.Context) DeliveryPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DeliveryOutput).ToDeliveryPtrOutputWithContext(ctx)
+}
+
+// DeliveryPtrInput is an input type that accepts DeliveryArgs, DeliveryPtr and DeliveryPtrOutput values.
+// You can construct a concrete instance of `DeliveryPtrInput` via:
+//
+//	        DeliveryArgs{...}
+//
+//	or:
+//
+//	        nil
+type DeliveryPtrInput interface {
+	pulumi.Input
+
+	ToDeliveryPtrOutput() DeliveryPtrOutput
+	ToDeliveryPtrOutputWithContext(context.Context) DeliveryPtrOutput
+}
+
+type deliveryPtrType DeliveryArgs
+
+func DeliveryPtr(v *DeliveryArgs) DeliveryPtrInput {
+	return (*deliveryPtrType)(v)
+}
+
+func (*deliveryPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**Delivery)(nil)).Elem()
+}
+
+func (i *deliveryPtrType) ToDeliveryPtrOutput() DeliveryPtrOutput {
+	return i.ToDeliveryPtrOutputWithContext(context.Background())
+}
+
+func (i *deliveryPtrType) ToDeliveryPtrOutputWithContext(ctx context.Context) DeliveryPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DeliveryPtrOutput)
+}
+
+type DeliveryOutput struct{ *pulumi.OutputState }
+
+func (DeliveryOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*Delivery)(nil)).Elem()
+}
+
+func (o DeliveryOutput) ToDeliveryOutput() DeliveryOutput {
+	return o
+}
+
+func (o DeliveryOutput) ToDeliveryOutputWithContext(ctx context.Context) DeliveryOutput {
+	return o
+}
+
+func (o DeliveryOutput) ToDeliveryPtrOutput() DeliveryPtrOutput {
+	return o.ToDeliveryPtrOutputWithContext(context.Background())
+}
+
+func (o DeliveryOutput) ToDeliveryPtrOutputWithContext(ctx context.Context) DeliveryPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v Delivery) *Delivery {
+		return &v
+	}).(DeliveryPtrOutput)
+}
+
+// A control for the release in progress, applied by `pulumi up` when it holds and never again:
+// it names the canary it is meant for, so it has no effect on a later release. Defaults to none.
+func (o DeliveryOutput) Control() ReleaseControlPtrOutput {
+	return o.ApplyT(func(v Delivery) *ReleaseControl { return v.Control }).(ReleaseControlPtrOutput)
+}
+
+// What the update does when the release stops at a manual gate. Defaults to "succeed".
+func (o DeliveryOutput) OnManualGate() GateActionPtrOutput {
+	return o.ApplyT(func(v Delivery) *GateAction { return v.OnManualGate }).(GateActionPtrOutput)
+}
+
+// Longest time the update follows the release, as a duration ("30m"); past it the update fails.
+// Defaults to the release's timed pauses and step analyses plus its progress deadline
+// (`strategy.progressDeadlineSeconds`, 600 seconds by default).
+func (o DeliveryOutput) Timeout() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v Delivery) *string { return v.Timeout }).(pulumi.StringPtrOutput)
+}
+
+// Follow the release after `pulumi up` applied it, printing its progress (stage, weight, analysis,
+// ready pods), until it is fully promoted (the update succeeds), stops at a manual gate (see
+// `onManualGate`), or is aborted or degraded by Argo Rollouts (the update fails with the
+// controller's message). Defaults to true.
+func (o DeliveryOutput) Wait() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v Delivery) *bool { return v.Wait }).(pulumi.BoolPtrOutput)
+}
+
+type DeliveryPtrOutput struct{ *pulumi.OutputState }
+
+func (DeliveryPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**Delivery)(nil)).Elem()
+}
+
+func (o DeliveryPtrOutput) ToDeliveryPtrOutput() DeliveryPtrOutput {
+	return o
+}
+
+func (o DeliveryPtrOutput) ToDeliveryPtrOutputWithContext(ctx context.Context) DeliveryPtrOutput {
+	return o
+}
+
+func (o DeliveryPtrOutput) Elem() DeliveryOutput {
+	return o.ApplyT(func(v *Delivery) Delivery {
+		if v != nil {
+			return *v
+		}
+		var ret Delivery
+		return ret
+	}).(DeliveryOutput)
+}
+
+// A control for the release in progress, applied by `pulumi up` when it holds and never again:
+// it names the canary it is meant for, so it has no effect on a later release. Defaults to none.
+func (o DeliveryPtrOutput) Control() ReleaseControlPtrOutput {
+	return o.ApplyT(func(v *Delivery) *ReleaseControl {
+		if v == nil {
+			return nil
+		}
+		return v.Control
+	}).(ReleaseControlPtrOutput)
+}
+
+// What the update does when the release stops at a manual gate. Defaults to "succeed".
+func (o DeliveryPtrOutput) OnManualGate() GateActionPtrOutput {
+	return o.ApplyT(func(v *Delivery) *GateAction {
+		if v == nil {
+			return nil
+		}
+		return v.OnManualGate
+	}).(GateActionPtrOutput)
+}
+
+// Longest time the update follows the release, as a duration ("30m"); past it the update fails.
+// Defaults to the release's timed pauses and step analyses plus its progress deadline
+// (`strategy.progressDeadlineSeconds`, 600 seconds by default).
+func (o DeliveryPtrOutput) Timeout() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Delivery) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Timeout
+	}).(pulumi.StringPtrOutput)
+}
+
+// Follow the release after `pulumi up` applied it, printing its progress (stage, weight, analysis,
+// ready pods), until it is fully promoted (the update succeeds), stops at a manual gate (see
+// `onManualGate`), or is aborted or degraded by Argo Rollouts (the update fails with the
+// controller's message). Defaults to true.
+func (o DeliveryPtrOutput) Wait() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *Delivery) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.Wait
+	}).(pulumi.BoolPtrOutput)
+}
+
 type EnvVar struct {
 	// Take the value from a key of a ConfigMap in the release namespace. Defaults to unset.
 	ConfigMapKeyRef *KeyRef `pulumi:"configMapKeyRef"`
@@ -3895,6 +4113,189 @@ func (o PrometheusProviderPtrOutput) TimeoutSeconds() pulumi.Float64PtrOutput {
 	}).(pulumi.Float64PtrOutput)
 }
 
+type ReleaseControl struct {
+	// What to do.
+	Action ReleaseAction `pulumi:"action"`
+	// The image of the canary this control is meant for, e.g. "shop:2.4.1": the control applies only
+	// while the release's canary runs it, so it never fires on a later release.
+	Image string `pulumi:"image"`
+	// With "promote": the stage (1-based) whose manual gate to pass; the control applies when the
+	// release waits there. Defaults to the only manual gate of the steps (required when there are several).
+	Stage *float64 `pulumi:"stage"`
+}
+
+// ReleaseControlInput is an input type that accepts ReleaseControlArgs and ReleaseControlOutput values.
+// You can construct a concrete instance of `ReleaseControlInput` via:
+//
+//	ReleaseControlArgs{...}
+type ReleaseControlInput interface {
+	pulumi.Input
+
+	ToReleaseControlOutput() ReleaseControlOutput
+	ToReleaseControlOutputWithContext(context.Context) ReleaseControlOutput
+}
+
+type ReleaseControlArgs struct {
+	// What to do.
+	Action ReleaseAction `pulumi:"action"`
+	// The image of the canary this control is meant for, e.g. "shop:2.4.1": the control applies only
+	// while the release's canary runs it, so it never fires on a later release.
+	Image string `pulumi:"image"`
+	// With "promote": the stage (1-based) whose manual gate to pass; the control applies when the
+	// release waits there. Defaults to the only manual gate of the steps (required when there are several).
+	Stage *float64 `pulumi:"stage"`
+}
+
+func (ReleaseControlArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*ReleaseControl)(nil)).Elem()
+}
+
+func (i ReleaseControlArgs) ToReleaseControlOutput() ReleaseControlOutput {
+	return i.ToReleaseControlOutputWithContext(context.Background())
+}
+
+func (i ReleaseControlArgs) ToReleaseControlOutputWithContext(ctx context.Context) ReleaseControlOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ReleaseControlOutput)
+}
+
+func (i ReleaseControlArgs) ToReleaseControlPtrOutput() ReleaseControlPtrOutput {
+	return i.ToReleaseControlPtrOutputWithContext(context.Background())
+}
+
+func (i ReleaseControlArgs) ToReleaseControlPtrOutputWithContext(ctx context.Context) ReleaseControlPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ReleaseControlOutput).ToReleaseControlPtrOutputWithContext(ctx)
+}
+
+// ReleaseControlPtrInput is an input type that accepts ReleaseControlArgs, ReleaseControlPtr and ReleaseControlPtrOutput values.
+// You can construct a concrete instance of `ReleaseControlPtrInput` via:
+//
+//	        ReleaseControlArgs{...}
+//
+//	or:
+//
+//	        nil
+type ReleaseControlPtrInput interface {
+	pulumi.Input
+
+	ToReleaseControlPtrOutput() ReleaseControlPtrOutput
+	ToReleaseControlPtrOutputWithContext(context.Context) ReleaseControlPtrOutput
+}
+
+type releaseControlPtrType ReleaseControlArgs
+
+func ReleaseControlPtr(v *ReleaseControlArgs) ReleaseControlPtrInput {
+	return (*releaseControlPtrType)(v)
+}
+
+func (*releaseControlPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**ReleaseControl)(nil)).Elem()
+}
+
+func (i *releaseControlPtrType) ToReleaseControlPtrOutput() ReleaseControlPtrOutput {
+	return i.ToReleaseControlPtrOutputWithContext(context.Background())
+}
+
+func (i *releaseControlPtrType) ToReleaseControlPtrOutputWithContext(ctx context.Context) ReleaseControlPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ReleaseControlPtrOutput)
+}
+
+type ReleaseControlOutput struct{ *pulumi.OutputState }
+
+func (ReleaseControlOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ReleaseControl)(nil)).Elem()
+}
+
+func (o ReleaseControlOutput) ToReleaseControlOutput() ReleaseControlOutput {
+	return o
+}
+
+func (o ReleaseControlOutput) ToReleaseControlOutputWithContext(ctx context.Context) ReleaseControlOutput {
+	return o
+}
+
+func (o ReleaseControlOutput) ToReleaseControlPtrOutput() ReleaseControlPtrOutput {
+	return o.ToReleaseControlPtrOutputWithContext(context.Background())
+}
+
+func (o ReleaseControlOutput) ToReleaseControlPtrOutputWithContext(ctx context.Context) ReleaseControlPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v ReleaseControl) *ReleaseControl {
+		return &v
+	}).(ReleaseControlPtrOutput)
+}
+
+// What to do.
+func (o ReleaseControlOutput) Action() ReleaseActionOutput {
+	return o.ApplyT(func(v ReleaseControl) ReleaseAction { return v.Action }).(ReleaseActionOutput)
+}
+
+// The image of the canary this control is meant for, e.g. "shop:2.4.1": the control applies only
+// while the release's canary runs it, so it never fires on a later release.
+func (o ReleaseControlOutput) Image() pulumi.StringOutput {
+	return o.ApplyT(func(v ReleaseControl) string { return v.Image }).(pulumi.StringOutput)
+}
+
+// With "promote": the stage (1-based) whose manual gate to pass; the control applies when the
+// release waits there. Defaults to the only manual gate of the steps (required when there are several).
+func (o ReleaseControlOutput) Stage() pulumi.Float64PtrOutput {
+	return o.ApplyT(func(v ReleaseControl) *float64 { return v.Stage }).(pulumi.Float64PtrOutput)
+}
+
+type ReleaseControlPtrOutput struct{ *pulumi.OutputState }
+
+func (ReleaseControlPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**ReleaseControl)(nil)).Elem()
+}
+
+func (o ReleaseControlPtrOutput) ToReleaseControlPtrOutput() ReleaseControlPtrOutput {
+	return o
+}
+
+func (o ReleaseControlPtrOutput) ToReleaseControlPtrOutputWithContext(ctx context.Context) ReleaseControlPtrOutput {
+	return o
+}
+
+func (o ReleaseControlPtrOutput) Elem() ReleaseControlOutput {
+	return o.ApplyT(func(v *ReleaseControl) ReleaseControl {
+		if v != nil {
+			return *v
+		}
+		var ret ReleaseControl
+		return ret
+	}).(ReleaseControlOutput)
+}
+
+// What to do.
+func (o ReleaseControlPtrOutput) Action() ReleaseActionPtrOutput {
+	return o.ApplyT(func(v *ReleaseControl) *ReleaseAction {
+		if v == nil {
+			return nil
+		}
+		return &v.Action
+	}).(ReleaseActionPtrOutput)
+}
+
+// The image of the canary this control is meant for, e.g. "shop:2.4.1": the control applies only
+// while the release's canary runs it, so it never fires on a later release.
+func (o ReleaseControlPtrOutput) Image() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ReleaseControl) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Image
+	}).(pulumi.StringPtrOutput)
+}
+
+// With "promote": the stage (1-based) whose manual gate to pass; the control applies when the
+// release waits there. Defaults to the only manual gate of the steps (required when there are several).
+func (o ReleaseControlPtrOutput) Stage() pulumi.Float64PtrOutput {
+	return o.ApplyT(func(v *ReleaseControl) *float64 {
+		if v == nil {
+			return nil
+		}
+		return v.Stage
+	}).(pulumi.Float64PtrOutput)
+}
+
 type ReleaseObject struct {
 	// Kubernetes kind.
 	Kind string `pulumi:"kind"`
@@ -5563,6 +5964,8 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*ContainerPortArrayInput)(nil)).Elem(), ContainerPortArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*CustomMetricInput)(nil)).Elem(), CustomMetricArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*CustomMetricArrayInput)(nil)).Elem(), CustomMetricArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*DeliveryInput)(nil)).Elem(), DeliveryArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*DeliveryPtrInput)(nil)).Elem(), DeliveryArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*EnvVarInput)(nil)).Elem(), EnvVarArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*EnvVarArrayInput)(nil)).Elem(), EnvVarArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ExecProbeInput)(nil)).Elem(), ExecProbeArgs{})
@@ -5587,6 +5990,8 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*PrometheusHeaderArrayInput)(nil)).Elem(), PrometheusHeaderArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*PrometheusProviderInput)(nil)).Elem(), PrometheusProviderArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*PrometheusProviderPtrInput)(nil)).Elem(), PrometheusProviderArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ReleaseControlInput)(nil)).Elem(), ReleaseControlArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ReleaseControlPtrInput)(nil)).Elem(), ReleaseControlArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*RequestMatchInput)(nil)).Elem(), RequestMatchArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*RequestMatchArrayInput)(nil)).Elem(), RequestMatchArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ResourceListInput)(nil)).Elem(), ResourceListArgs{})
@@ -5617,6 +6022,8 @@ func init() {
 	pulumi.RegisterOutputType(ContainerPortArrayOutput{})
 	pulumi.RegisterOutputType(CustomMetricOutput{})
 	pulumi.RegisterOutputType(CustomMetricArrayOutput{})
+	pulumi.RegisterOutputType(DeliveryOutput{})
+	pulumi.RegisterOutputType(DeliveryPtrOutput{})
 	pulumi.RegisterOutputType(EnvVarOutput{})
 	pulumi.RegisterOutputType(EnvVarArrayOutput{})
 	pulumi.RegisterOutputType(ExecProbeOutput{})
@@ -5641,6 +6048,8 @@ func init() {
 	pulumi.RegisterOutputType(PrometheusHeaderArrayOutput{})
 	pulumi.RegisterOutputType(PrometheusProviderOutput{})
 	pulumi.RegisterOutputType(PrometheusProviderPtrOutput{})
+	pulumi.RegisterOutputType(ReleaseControlOutput{})
+	pulumi.RegisterOutputType(ReleaseControlPtrOutput{})
 	pulumi.RegisterOutputType(ReleaseObjectOutput{})
 	pulumi.RegisterOutputType(ReleaseObjectArrayOutput{})
 	pulumi.RegisterOutputType(RequestMatchOutput{})

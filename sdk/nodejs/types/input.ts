@@ -183,6 +183,31 @@ export interface CustomMetricArgs {
     successCondition?: string;
 }
 
+export interface DeliveryArgs {
+    /**
+     * A control for the release in progress, applied by `pulumi up` when it holds and never again:
+     * it names the canary it is meant for, so it has no effect on a later release. Defaults to none.
+     */
+    control?: inputs.ReleaseControlArgs;
+    /**
+     * What the update does when the release stops at a manual gate. Defaults to "succeed".
+     */
+    onManualGate?: enums.GateAction;
+    /**
+     * Longest time the update follows the release, as a duration ("30m"); past it the update fails.
+     * Defaults to the release's timed pauses and step analyses plus its progress deadline
+     * (`strategy.progressDeadlineSeconds`, 600 seconds by default).
+     */
+    timeout?: string;
+    /**
+     * Follow the release after `pulumi up` applied it, printing its progress (stage, weight, analysis,
+     * ready pods), until it is fully promoted (the update succeeds), stops at a manual gate (see
+     * `onManualGate`), or is aborted or degraded by Argo Rollouts (the update fails with the
+     * controller's message). Defaults to true.
+     */
+    wait?: boolean;
+}
+
 export interface EnvVarArgs {
     /**
      * Take the value from a key of a ConfigMap in the release namespace. Defaults to unset.
@@ -494,6 +519,23 @@ export interface PrometheusProviderArgs {
      * Query timeout in seconds. Defaults to Argo's (30).
      */
     timeoutSeconds?: number;
+}
+
+export interface ReleaseControlArgs {
+    /**
+     * What to do.
+     */
+    action: enums.ReleaseAction;
+    /**
+     * The image of the canary this control is meant for, e.g. "shop:2.4.1": the control applies only
+     * while the release's canary runs it, so it never fires on a later release.
+     */
+    image: string;
+    /**
+     * With "promote": the stage (1-based) whose manual gate to pass; the control applies when the
+     * release waits there. Defaults to the only manual gate of the steps (required when there are several).
+     */
+    stage?: number;
 }
 
 export interface RequestMatchArgs {

@@ -7,6 +7,7 @@ import pulumi
 from enum import Enum
 
 __all__ = [
+    'GateAction',
     'ImagePullPolicy',
     'IstioSplit',
     'MatchOn',
@@ -14,8 +15,25 @@ __all__ = [
     'PresetSource',
     'ProbeScheme',
     'Protocol',
+    'ReleaseAction',
     'ScaleDown',
 ]
+
+
+@pulumi.type_token("canary-delivery:index:GateAction")
+class GateAction(_builtins.str, Enum):
+    SUCCEED = "succeed"
+    """
+    End the update successfully, saying where the release waits.
+    """
+    FAIL = "fail"
+    """
+    Fail the update.
+    """
+    WAIT = "wait"
+    """
+    Keep following until someone promotes the release (the CLI, a console, another program), up to the timeout.
+    """
 
 
 @pulumi.type_token("canary-delivery:index:ImagePullPolicy")
@@ -83,6 +101,26 @@ class Protocol(_builtins.str, Enum):
     TCP = "TCP"
     UDP = "UDP"
     SCTP = "SCTP"
+
+
+@pulumi.type_token("canary-delivery:index:ReleaseAction")
+class ReleaseAction(_builtins.str, Enum):
+    PROMOTE = "promote"
+    """
+    Promote past the manual gate of `stage` (clears the pause).
+    """
+    PROMOTE_FULL = "promoteFull"
+    """
+    Skip every remaining stage and analysis: the canary takes over all traffic.
+    """
+    ABORT = "abort"
+    """
+    Abort: traffic goes back to the stable version at once.
+    """
+    RETRY = "retry"
+    """
+    Retry an aborted release from its first stage.
+    """
 
 
 @pulumi.type_token("canary-delivery:index:ScaleDown")

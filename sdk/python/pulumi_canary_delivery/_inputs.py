@@ -30,6 +30,8 @@ __all__ = [
     'ContainerPortArgsDict',
     'CustomMetricArgs',
     'CustomMetricArgsDict',
+    'DeliveryArgs',
+    'DeliveryArgsDict',
     'EnvVarArgs',
     'EnvVarArgsDict',
     'ExecProbeArgs',
@@ -54,6 +56,8 @@ __all__ = [
     'PrometheusHeaderArgsDict',
     'PrometheusProviderArgs',
     'PrometheusProviderArgsDict',
+    'ReleaseControlArgs',
+    'ReleaseControlArgsDict',
     'RequestMatchArgs',
     'RequestMatchArgsDict',
     'ResourceListArgs',
@@ -884,6 +888,113 @@ class CustomMetricArgs:
     @success_condition.setter
     def success_condition(self, value: Optional[_builtins.str]):
         pulumi.set(self, "success_condition", value)
+
+
+class DeliveryArgsDict(TypedDict):
+    control: NotRequired['ReleaseControlArgsDict']
+    """
+    A control for the release in progress, applied by `pulumi up` when it holds and never again:
+    it names the canary it is meant for, so it has no effect on a later release. Defaults to none.
+    """
+    on_manual_gate: NotRequired['GateAction']
+    """
+    What the update does when the release stops at a manual gate. Defaults to "succeed".
+    """
+    timeout: NotRequired[_builtins.str]
+    """
+    Longest time the update follows the release, as a duration ("30m"); past it the update fails.
+    Defaults to the release's timed pauses and step analyses plus its progress deadline
+    (`strategy.progressDeadlineSeconds`, 600 seconds by default).
+    """
+    wait: NotRequired[_builtins.bool]
+    """
+    Follow the release after `pulumi up` applied it, printing its progress (stage, weight, analysis,
+    ready pods), until it is fully promoted (the update succeeds), stops at a manual gate (see
+    `onManualGate`), or is aborted or degraded by Argo Rollouts (the update fails with the
+    controller's message). Defaults to true.
+    """
+
+@pulumi.input_type
+class DeliveryArgs:
+    def __init__(__self__, *,
+                 control: Optional['ReleaseControlArgs'] = None,
+                 on_manual_gate: Optional['GateAction'] = None,
+                 timeout: Optional[_builtins.str] = None,
+                 wait: Optional[_builtins.bool] = None):
+        """
+        :param 'ReleaseControlArgs' control: A control for the release in progress, applied by `pulumi up` when it holds and never again:
+               it names the canary it is meant for, so it has no effect on a later release. Defaults to none.
+        :param 'GateAction' on_manual_gate: What the update does when the release stops at a manual gate. Defaults to "succeed".
+        :param _builtins.str timeout: Longest time the update follows the release, as a duration ("30m"); past it the update fails.
+               Defaults to the release's timed pauses and step analyses plus its progress deadline
+               (`strategy.progressDeadlineSeconds`, 600 seconds by default).
+        :param _builtins.bool wait: Follow the release after `pulumi up` applied it, printing its progress (stage, weight, analysis,
+               ready pods), until it is fully promoted (the update succeeds), stops at a manual gate (see
+               `onManualGate`), or is aborted or degraded by Argo Rollouts (the update fails with the
+               controller's message). Defaults to true.
+        """
+        if control is not None:
+            pulumi.set(__self__, "control", control)
+        if on_manual_gate is not None:
+            pulumi.set(__self__, "on_manual_gate", on_manual_gate)
+        if timeout is not None:
+            pulumi.set(__self__, "timeout", timeout)
+        if wait is not None:
+            pulumi.set(__self__, "wait", wait)
+
+    @_builtins.property
+    @pulumi.getter
+    def control(self) -> Optional['ReleaseControlArgs']:
+        """
+        A control for the release in progress, applied by `pulumi up` when it holds and never again:
+        it names the canary it is meant for, so it has no effect on a later release. Defaults to none.
+        """
+        return pulumi.get(self, "control")
+
+    @control.setter
+    def control(self, value: Optional['ReleaseControlArgs']):
+        pulumi.set(self, "control", value)
+
+    @_builtins.property
+    @pulumi.getter(name="onManualGate")
+    def on_manual_gate(self) -> Optional['GateAction']:
+        """
+        What the update does when the release stops at a manual gate. Defaults to "succeed".
+        """
+        return pulumi.get(self, "on_manual_gate")
+
+    @on_manual_gate.setter
+    def on_manual_gate(self, value: Optional['GateAction']):
+        pulumi.set(self, "on_manual_gate", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def timeout(self) -> Optional[_builtins.str]:
+        """
+        Longest time the update follows the release, as a duration ("30m"); past it the update fails.
+        Defaults to the release's timed pauses and step analyses plus its progress deadline
+        (`strategy.progressDeadlineSeconds`, 600 seconds by default).
+        """
+        return pulumi.get(self, "timeout")
+
+    @timeout.setter
+    def timeout(self, value: Optional[_builtins.str]):
+        pulumi.set(self, "timeout", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def wait(self) -> Optional[_builtins.bool]:
+        """
+        Follow the release after `pulumi up` applied it, printing its progress (stage, weight, analysis,
+        ready pods), until it is fully promoted (the update succeeds), stops at a manual gate (see
+        `onManualGate`), or is aborted or degraded by Argo Rollouts (the update fails with the
+        controller's message). Defaults to true.
+        """
+        return pulumi.get(self, "wait")
+
+    @wait.setter
+    def wait(self, value: Optional[_builtins.bool]):
+        pulumi.set(self, "wait", value)
 
 
 class EnvVarArgsDict(TypedDict):
@@ -2342,6 +2453,79 @@ class PrometheusProviderArgs:
     @timeout_seconds.setter
     def timeout_seconds(self, value: Optional[_builtins.float]):
         pulumi.set(self, "timeout_seconds", value)
+
+
+class ReleaseControlArgsDict(TypedDict):
+    action: 'ReleaseAction'
+    """
+    What to do.
+    """
+    image: _builtins.str
+    """
+    The image of the canary this control is meant for, e.g. "shop:2.4.1": the control applies only
+    while the release's canary runs it, so it never fires on a later release.
+    """
+    stage: NotRequired[_builtins.float]
+    """
+    With "promote": the stage (1-based) whose manual gate to pass; the control applies when the
+    release waits there. Defaults to the only manual gate of the steps (required when there are several).
+    """
+
+@pulumi.input_type
+class ReleaseControlArgs:
+    def __init__(__self__, *,
+                 action: 'ReleaseAction',
+                 image: _builtins.str,
+                 stage: Optional[_builtins.float] = None):
+        """
+        :param 'ReleaseAction' action: What to do.
+        :param _builtins.str image: The image of the canary this control is meant for, e.g. "shop:2.4.1": the control applies only
+               while the release's canary runs it, so it never fires on a later release.
+        :param _builtins.float stage: With "promote": the stage (1-based) whose manual gate to pass; the control applies when the
+               release waits there. Defaults to the only manual gate of the steps (required when there are several).
+        """
+        pulumi.set(__self__, "action", action)
+        pulumi.set(__self__, "image", image)
+        if stage is not None:
+            pulumi.set(__self__, "stage", stage)
+
+    @_builtins.property
+    @pulumi.getter
+    def action(self) -> 'ReleaseAction':
+        """
+        What to do.
+        """
+        return pulumi.get(self, "action")
+
+    @action.setter
+    def action(self, value: 'ReleaseAction'):
+        pulumi.set(self, "action", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def image(self) -> _builtins.str:
+        """
+        The image of the canary this control is meant for, e.g. "shop:2.4.1": the control applies only
+        while the release's canary runs it, so it never fires on a later release.
+        """
+        return pulumi.get(self, "image")
+
+    @image.setter
+    def image(self, value: _builtins.str):
+        pulumi.set(self, "image", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def stage(self) -> Optional[_builtins.float]:
+        """
+        With "promote": the stage (1-based) whose manual gate to pass; the control applies when the
+        release waits there. Defaults to the only manual gate of the steps (required when there are several).
+        """
+        return pulumi.get(self, "stage")
+
+    @stage.setter
+    def stage(self, value: Optional[_builtins.float]):
+        pulumi.set(self, "stage", value)
 
 
 class RequestMatchArgsDict(TypedDict):

@@ -27,6 +27,7 @@ class CanaryDeliveryArgs:
                  analysis: Optional['AnalysisArgs'] = None,
                  annotations: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  autoscaling: Optional['AutoscalingArgs'] = None,
+                 delivery: Optional['DeliveryArgs'] = None,
                  istio: Optional['IstioTrafficArgs'] = None,
                  labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  namespace: pulumi.Input[Optional[_builtins.str]] = None,
@@ -48,6 +49,8 @@ class CanaryDeliveryArgs:
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] annotations: Annotations added to the metadata of every object the component creates (never to pods).
                Defaults to no extra annotations.
         :param 'AutoscalingArgs' autoscaling: Create a HorizontalPodAutoscaler (autoscaling/v2) that scales the Rollout. Defaults to no autoscaler.
+        :param 'DeliveryArgs' delivery: How `pulumi up` follows the release, and a control (promote, abort, retry) for the release in
+               progress. Defaults to following every update to its end: fully promoted, a manual gate, or a failure.
         :param 'IstioTrafficArgs' istio: Route traffic with Istio. At most one of `istio` and `nginx` may be set; with neither, the canary
                weight is approximated by the ratio of canary to stable pods (a replica-count canary).
                The http routes of a VirtualService the component creates (and the subsets of its DestinationRule)
@@ -90,6 +93,8 @@ class CanaryDeliveryArgs:
             pulumi.set(__self__, "annotations", annotations)
         if autoscaling is not None:
             pulumi.set(__self__, "autoscaling", autoscaling)
+        if delivery is not None:
+            pulumi.set(__self__, "delivery", delivery)
         if istio is not None:
             pulumi.set(__self__, "istio", istio)
         if labels is not None:
@@ -173,6 +178,19 @@ class CanaryDeliveryArgs:
     @autoscaling.setter
     def autoscaling(self, value: Optional['AutoscalingArgs']):
         pulumi.set(self, "autoscaling", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def delivery(self) -> Optional['DeliveryArgs']:
+        """
+        How `pulumi up` follows the release, and a control (promote, abort, retry) for the release in
+        progress. Defaults to following every update to its end: fully promoted, a manual gate, or a failure.
+        """
+        return pulumi.get(self, "delivery")
+
+    @delivery.setter
+    def delivery(self, value: Optional['DeliveryArgs']):
+        pulumi.set(self, "delivery", value)
 
     @_builtins.property
     @pulumi.getter
@@ -327,6 +345,7 @@ class CanaryDelivery(pulumi.ComponentResource):
                  analysis: Optional[Union['AnalysisArgs', 'AnalysisArgsDict']] = None,
                  annotations: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  autoscaling: Optional[Union['AutoscalingArgs', 'AutoscalingArgsDict']] = None,
+                 delivery: Optional[Union['DeliveryArgs', 'DeliveryArgsDict']] = None,
                  istio: Optional[Union['IstioTrafficArgs', 'IstioTrafficArgsDict']] = None,
                  labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  namespace: pulumi.Input[Optional[_builtins.str]] = None,
@@ -351,6 +370,8 @@ class CanaryDelivery(pulumi.ComponentResource):
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] annotations: Annotations added to the metadata of every object the component creates (never to pods).
                Defaults to no extra annotations.
         :param Union['AutoscalingArgs', 'AutoscalingArgsDict'] autoscaling: Create a HorizontalPodAutoscaler (autoscaling/v2) that scales the Rollout. Defaults to no autoscaler.
+        :param Union['DeliveryArgs', 'DeliveryArgsDict'] delivery: How `pulumi up` follows the release, and a control (promote, abort, retry) for the release in
+               progress. Defaults to following every update to its end: fully promoted, a manual gate, or a failure.
         :param Union['IstioTrafficArgs', 'IstioTrafficArgsDict'] istio: Route traffic with Istio. At most one of `istio` and `nginx` may be set; with neither, the canary
                weight is approximated by the ratio of canary to stable pods (a replica-count canary).
                The http routes of a VirtualService the component creates (and the subsets of its DestinationRule)
@@ -415,6 +436,7 @@ class CanaryDelivery(pulumi.ComponentResource):
                  analysis: Optional[Union['AnalysisArgs', 'AnalysisArgsDict']] = None,
                  annotations: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  autoscaling: Optional[Union['AutoscalingArgs', 'AutoscalingArgsDict']] = None,
+                 delivery: Optional[Union['DeliveryArgs', 'DeliveryArgsDict']] = None,
                  istio: Optional[Union['IstioTrafficArgs', 'IstioTrafficArgsDict']] = None,
                  labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  namespace: pulumi.Input[Optional[_builtins.str]] = None,
@@ -441,6 +463,7 @@ class CanaryDelivery(pulumi.ComponentResource):
             __props__.__dict__["analysis"] = analysis
             __props__.__dict__["annotations"] = annotations
             __props__.__dict__["autoscaling"] = autoscaling
+            __props__.__dict__["delivery"] = delivery
             __props__.__dict__["istio"] = istio
             __props__.__dict__["labels"] = labels
             __props__.__dict__["namespace"] = namespace
@@ -547,7 +570,7 @@ class CanaryDelivery(pulumi.ComponentResource):
     @pulumi.getter(name="liveSummary")
     def live_summary(self) -> pulumi.Output[_builtins.str]:
         """
-        The same in words, e.g. "paused at stage 2 of 4, canary at 30%", or "not deployed yet".
+        The same in words, e.g. "paused at stage 2 of 4 (30%): waiting for promotion", or "not deployed yet".
         """
         return pulumi.get(self, "live_summary")
 
@@ -619,7 +642,7 @@ class CanaryDelivery(pulumi.ComponentResource):
     @pulumi.getter
     def status(self) -> pulumi.Output['outputs.RolloutStatus']:
         """
-        Where the release stood in the cluster when the program ran (before this update applied).
+        Where the release stands: after `pulumi up` followed it, where it ended; in a preview, where it stands now.
         """
         return pulumi.get(self, "status")
 

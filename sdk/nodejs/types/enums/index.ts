@@ -2,6 +2,23 @@
 // *** Do not edit by hand unless you're certain you know what you are doing! ***
 
 
+export const GateAction = {
+    /**
+     * End the update successfully, saying where the release waits.
+     */
+    Succeed: "succeed",
+    /**
+     * Fail the update.
+     */
+    Fail: "fail",
+    /**
+     * Keep following until someone promotes the release (the CLI, a console, another program), up to the timeout.
+     */
+    Wait: "wait",
+} as const;
+
+export type GateAction = (typeof GateAction)[keyof typeof GateAction];
+
 export const ImagePullPolicy = {
     Never: "Never",
     Always: "Always",
@@ -75,6 +92,27 @@ export const Protocol = {
 } as const;
 
 export type Protocol = (typeof Protocol)[keyof typeof Protocol];
+
+export const ReleaseAction = {
+    /**
+     * Promote past the manual gate of `stage` (clears the pause).
+     */
+    Promote: "promote",
+    /**
+     * Skip every remaining stage and analysis: the canary takes over all traffic.
+     */
+    PromoteFull: "promoteFull",
+    /**
+     * Abort: traffic goes back to the stable version at once.
+     */
+    Abort: "abort",
+    /**
+     * Retry an aborted release from its first stage.
+     */
+    Retry: "retry",
+} as const;
+
+export type ReleaseAction = (typeof ReleaseAction)[keyof typeof ReleaseAction];
 
 export const ScaleDown = {
     /**
