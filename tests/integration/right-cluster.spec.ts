@@ -31,7 +31,7 @@ function decoyRollout(c: Cluster, name: string): void {
     fs.writeFileSync(file, JSON.stringify(manifest));
     kubectl(c, ["apply", "-f", file]);
     setStatus(c, name, { phase: "Paused", currentStepIndex: 3, pauseConditions: [{ reason: "CanaryPauseStep", startTime: new Date().toISOString() }],
-        stableRS: "decoy1", currentPodHash: "decoy2", canary: { weights: { canary: { weight: 60 } } } });
+        stableRS: "decoy1", currentPodHash: "decoy2", canary: { weights: { canary: { weight: 60, podTemplateHash: "decoy2", serviceName: name }, stable: { weight: 40, podTemplateHash: "decoy1", serviceName: name } } } });
 }
 
 function setStatus(c: Cluster, name: string, status: object): void {
@@ -94,7 +94,7 @@ describe("live reads use the cluster of the component's Kubernetes provider (two
             const generation = getObject(target.current(), ROLLOUT, "shop").metadata.generation;
             setStatus(target.current(), "shop", { phase: "Paused", observedGeneration: String(generation), currentStepIndex: 1,
                 pauseConditions: [{ reason: "CanaryPauseStep", startTime: new Date().toISOString() }], stableRS: "t1", currentPodHash: "t2",
-                canary: { weights: { canary: { weight: 20 } } } });
+                canary: { weights: { canary: { weight: 20, podTemplateHash: "t2", serviceName: "shop" }, stable: { weight: 80, podTemplateHash: "t1", serviceName: "shop" } } } });
             const preview = await stack.preview({ onOutput: capture });
             assert.match(preview.stdout, /Rollout shop: paused at stage 1 of 2, canary at 20%; no change to the pod template or the steps/);
         });
