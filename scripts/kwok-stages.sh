@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Copies kwok's Stage documents out of its Go module zip into .local/kwok/stages.yaml: the
 # "fast" node and pod lifecycles (a Node is Ready at once, a bound Pod is Running and Ready at
-# once, a deleted Pod goes away) plus the node heartbeat with leases, so the node lifecycle
-# controller never marks a fake node NotReady. kwok reads them with --config.
+# once, a deleted Pod goes away) plus the node heartbeat with leases: a node status refresh every
+# 10 to 20 minutes, for a kwok that renews the node's Lease, which it does only when started with
+# --node-lease-duration-seconds (scripts/cluster/cluster.ts passes it; without it the node lifecycle
+# controller marks the node NotReady after every grace period). kwok reads them with --config.
 . "$(dirname "$0")/lib.sh"
 dest="$LOCAL_DIR/kwok"
 stamp="$dest/.versions"

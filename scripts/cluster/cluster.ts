@@ -49,6 +49,19 @@ export interface StartOptions {
     argoLogLevel?: string;
 }
 
+/**
+ * How long kube-controller-manager's node lifecycle controller lets a node go without a
+ * heartbeat (a renewal of its Lease in kube-node-lease, or a status update) before it marks the
+ * node NotReady and its pods Ready=False: the controller's default, written out so tests can wait
+ * past it.
+ */
+export const nodeMonitorGracePeriodSeconds = 50;
+/**
+ * The duration kwok writes on each fake node's Lease; it renews the Lease every quarter of it,
+ * as the kubelet does (its default is 40 s too). Without it kwok keeps no Lease at all.
+ */
+export const nodeLeaseDurationSeconds = 40;
+
 const stateFile = (dir: string) => path.join(dir, "cluster.json");
 export const clusterDir = (name: string) => path.join(clustersDir, name);
 
@@ -315,6 +328,7 @@ export async function startCluster(name: string, opts: StartOptions = {}): Promi
             "--leader-elect=false",
             "--service-account-private-key-file", pki.saKey, "--root-ca-file", pki.caCert,
             "--use-service-account-credentials=false",
+            "--node-monitor-grace-period", `${nodeMonitorGracePeriodSeconds}s`,
             "--profiling=false",
         ], "kube-controller-manager.log");
         say(`etcd, kube-apiserver and kube-controller-manager v${kubeVersion()} starting on 127.0.0.1:${apiPort} ...`);
@@ -368,10 +382,14 @@ async function startNodes(c: Cluster, start: Start, scheduler: string, kwok: str
         "--leader-elect=false", "--profiling=false",
     ], "kube-scheduler.log");
     // kwok plays the Stage documents (copied from its module by scripts/kwok-stages.sh): nodes
-    // initialise and heartbeat through leases, bound pods become Running and Ready, deleted pods go.
+    // initialise, bound pods become Running and Ready, deleted pods go. The node heartbeat is the
+    // Lease kwok renews (the heartbeat-with-lease stage refreshes the node status only every 10 to
+    // 20 minutes, counting on it). kwok keeps node Leases only when given their duration: its own
+    // default is 0, no Lease, and the node went NotReady after every grace period.
     const kw = start(kwok, [
         "--kubeconfig", c.kubeconfig, "--config", stages,
         "--manage-all-nodes=false", "--manage-nodes-with-label-selector=type=kwok",
+        "--node-lease-duration-seconds", String(nodeLeaseDurationSeconds),
         "--cidr", "10.244.0.1/16", "--node-ip", "127.0.0.1",
     ], "kwok.log");
     const names = Array.from({ length: count }, (_, i) => `kwok-node-${i}`);
