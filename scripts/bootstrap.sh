@@ -4,6 +4,7 @@
 # provider plugin, etcd, kube-apiserver, kube-controller-manager and kubectl; for the end-to-end
 # tier kube-scheduler, kwok and the Argo Rollouts controller; installs npm packages, builds the
 # TypeScript, copies the CRDs and kwok's stages. Idempotent: a warm run only checks stamps and links.
+# `--demo` builds only what the demo needs.
 . "$(dirname "$0")/lib.sh"
 
 # with_ticker "what" cmd...: runs a long command, printing a heartbeat every 30s.
@@ -55,17 +56,21 @@ build_toolchain() {
   go_tool "pulumi-v$PULUMI_VERSION" pulumi pulumi github.com/pulumi/pulumi/pkg/v3/cmd/pulumi \
     "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$PULUMI_VERSION"
   bundle "$CANARY_CACHE/pulumi-v$PULUMI_VERSION/pulumi"
-  local lh language
+  local lh language languages="nodejs python go"
+  # The demo is a TypeScript program: it needs no other language host.
+  [ "$ONLY_DEMO" = 1 ] && languages="nodejs"
   lh="langhost-$(langhost_key)"
-  for language in nodejs python go; do
+  for language in $languages; do
     go_tool "$lh" langhost "pulumi-language-$language" "./cmd/pulumi-language-$language" \
       "-X canary-delivery/toolchain/langhost/internal/hostkit.pluginVersion=$PULUMI_VERSION"
     bundle "$CANARY_CACHE/$lh/pulumi-language-$language"
   done
-  go_tool "langhost-yaml-v$PULUMI_YAML_VERSION" langhost-yaml pulumi-language-yaml \
-    github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml \
-    "-X github.com/pulumi/pulumi-yaml/pkg/version.Version=v$PULUMI_YAML_VERSION"
-  bundle "$CANARY_CACHE/langhost-yaml-v$PULUMI_YAML_VERSION/pulumi-language-yaml"
+  if [ "$ONLY_DEMO" != 1 ]; then
+    go_tool "langhost-yaml-v$PULUMI_YAML_VERSION" langhost-yaml pulumi-language-yaml \
+      github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml \
+      "-X github.com/pulumi/pulumi-yaml/pkg/version.Version=v$PULUMI_YAML_VERSION"
+    bundle "$CANARY_CACHE/langhost-yaml-v$PULUMI_YAML_VERSION/pulumi-language-yaml"
+  fi
   local kp="$REPO_ROOT/scripts/toolchain/kubernetes-provider"
   local kpmod
   kpmod="$(go_mod_dir "github.com/pulumi/pulumi-kubernetes/provider/v4@$PULUMI_KUBERNETES_PROVIDER_MODULE")"
@@ -140,4 +145,7 @@ main() {
 }
 
 export PULUMI_HOME="$LOCAL_DIR/pulumi-home"
-main "$@"
+# --demo: only what `npm run demo` runs (no Python, Go or YAML language host).
+ONLY_DEMO=0
+[ "${1:-}" = "--demo" ] && ONLY_DEMO=1
+main

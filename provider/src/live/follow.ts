@@ -161,7 +161,7 @@ function abortMessage(p: Progress): string {
 }
 
 /** Ready pods of the canary and stable ReplicaSets (by their pod-template-hash). */
-async function readPods(o: FollowOptions, rollout: LiveRollout & { spec?: { selector?: { matchLabels?: Record<string, string> } } }) {
+export async function readPods(o: FollowOptions, rollout: LiveRollout & { spec?: { selector?: { matchLabels?: Record<string, string> } } }) {
     const labels = rollout.spec?.selector?.matchLabels;
     const s = rollout.status ?? {};
     if (!labels || !s.currentPodHash) return undefined;

@@ -110,8 +110,14 @@ export function readLiveRelease(component: pulumi.ComponentResource, release: Re
                 firstRelease: !b.read.found,
                 log: (line) => pulumi.log.info(`Rollout ${release.release}: ${line}`, component),
             });
-            if (result.failure) throw new pulumi.ResourceError(`Rollout ${ns}/${release.release}: ${result.failure}`, component);
-            pulumi.log.info(`Rollout ${release.release}: ${result.summary}`, component);
+            if (result.failure) {
+                // Fails the update with this message alone, on the component: the SDK reports an unhandled
+                // ResourceError as is, while one thrown from an output would reach the user wrapped in its
+                // serialization words. The outputs still say where the release ended.
+                void Promise.reject(new pulumi.ResourceError(`Rollout ${ns}/${release.release}: ${result.failure}`, component, true));
+            } else {
+                pulumi.log.info(`Rollout ${release.release}: ${result.summary}`, component);
+            }
             return { status: summarizeRolloutStatus(result.rollout?.status, layoutOfRollout(result.rollout ?? {})), standing: result.summary };
         });
     };
