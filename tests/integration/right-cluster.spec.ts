@@ -5,6 +5,7 @@
 // through the provider plugin, the preview, the status outputs and namespaceLabels describe the
 // second cluster.
 import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
@@ -68,7 +69,15 @@ describe("live reads use the cluster of the component's Kubernetes provider (two
                 // No Argo controller on these API servers: apply without following.
                 delivery: { wait: false },
             }, { provider: second });
-            return { liveSummary: release.liveSummary, status: release.status, namespaceLabels: release.namespaceLabels, namespace: release.namespace };
+            // The provider reaches a child through its parent's providers, too.
+            const group = new pulumi.ComponentResource("test:index:Group", "group", {}, { providers: [second] });
+            const child = new CanaryDelivery("via-parent", {
+                template: { image: "shop:1" }, steps: [{ weight: 20, pause: "" }], delivery: { wait: false },
+            }, { parent: group });
+            return {
+                liveSummary: release.liveSummary, status: release.status, namespaceLabels: release.namespaceLabels, namespace: release.namespace,
+                childLabels: child.namespaceLabels,
+            };
         };
         let stack: Awaited<ReturnType<typeof openStack>>;
         before(async () => {
@@ -84,6 +93,8 @@ describe("live reads use the cluster of the component's Kubernetes provider (two
         it("up lands in the provider's cluster; outputs and namespaceLabels describe it; the decoy is untouched", async () => {
             const up = await stack.up({ onOutput: capture });
             assert.deepStrictEqual(up.outputs.namespaceLabels.value["cluster"], "target");
+            assert.deepStrictEqual(up.outputs.childLabels.value["cluster"], "target", "a provider from the parent");
+            assert.ok(getObject(target.current(), ROLLOUT, "via-parent"), "the child's Rollout is in the provider's cluster");
             assert.strictEqual(up.outputs.namespace.value, "default");
             assert.strictEqual(getObject(target.current(), ROLLOUT, "shop").spec.template.spec.containers[0].image, "shop:1");
             assert.strictEqual(getObject(ambient.current(), ROLLOUT, "shop").spec.template.spec.containers[0].image, "decoy:9");
@@ -101,6 +112,23 @@ describe("live reads use the cluster of the component's Kubernetes provider (two
 
         it("destroy", async () => {
             await stack.destroy({ onOutput: capture });
+        });
+    });
+
+    describe("a provider whose kubeconfig is not known during the preview", () => {
+        it("the preview says the live status is unknown and why, and reads no other cluster", async () => {
+            const stack = await openStack({
+                program: async () => {
+                    // A kubeconfig that depends on a server-assigned field of an object not created yet.
+                    const marker = new k8s.core.v1.ConfigMap("marker", { metadata: { namespace: "default" } });
+                    const later = new k8s.Provider("later", { kubeconfig: marker.metadata.uid.apply(() => target.current().kubeconfig) });
+                    new CanaryDelivery("shop", { template: { image: "shop:1" }, steps: [{ weight: 20, pause: "" }], delivery: { wait: false } }, { provider: later });
+                },
+                stackName: "unknown-provider", stateDir, kubeconfig: ambient.current().kubeconfig,
+            });
+            const preview = await stack.preview({ onOutput: capture });
+            assert.match(preview.stdout, /Rollout shop: live status unknown: the Kubernetes provider "later" gets its kubeconfig from a resource that is not created yet/);
+            assert.doesNotMatch(preview.stdout, /canary at 60%|not deployed yet/);
         });
     });
 

@@ -20,13 +20,14 @@ export interface ClusterTarget {
 /** The cluster, or why it cannot be known (then nothing is read: never another cluster). */
 export type ClusterChoice = { known: true; target: ClusterTarget; via: string } | { known: false; reason: string };
 
-// The SDK's marker for a value that is not known during a preview.
+// A value not known during a preview: the SDK's Unknown, or its wire marker when not deserialized.
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+const isUnknown = (v: unknown) => v === UNKNOWN || pulumi.isUnknown(v);
 
 /** Pure: the cluster described by a Kubernetes provider's configuration (its state). */
 export function targetFromProviderState(state: Record<string, unknown>, via: string): ClusterChoice {
     const fields = ["kubeconfig", "context", "cluster", "namespace"] as const;
-    const unknown = fields.filter((f) => state[f] === UNKNOWN);
+    const unknown = fields.filter((f) => isUnknown(state[f]));
     if (unknown.length) {
         return { known: false, reason: `the ${via} gets its ${unknown.join(" and ")} from a resource that is not created yet` };
     }
