@@ -119,9 +119,9 @@ describe("live reads use the cluster of the component's Kubernetes provider (two
         it("the preview says the live status is unknown and why, and reads no other cluster", async () => {
             const stack = await openStack({
                 program: async () => {
-                    // A kubeconfig that depends on a server-assigned field of an object not created yet.
+                    // A kubeconfig that depends on the id of an object not created yet (unknown in a preview).
                     const marker = new k8s.core.v1.ConfigMap("marker", { metadata: { namespace: "default" } });
-                    const later = new k8s.Provider("later", { kubeconfig: marker.metadata.uid.apply(() => target.current().kubeconfig) });
+                    const later = new k8s.Provider("later", { kubeconfig: marker.id.apply(() => target.current().kubeconfig) });
                     new CanaryDelivery("shop", { template: { image: "shop:1" }, steps: [{ weight: 20, pause: "" }], delivery: { wait: false } }, { provider: later });
                 },
                 stackName: "unknown-provider", stateDir, kubeconfig: ambient.current().kubeconfig,
