@@ -112,6 +112,16 @@ describe("cli: rendering", () => {
             assert.doesNotMatch(last, /watching for/, "the final frame has no footer");
         });
 
+        it("on a terminal: lines longer than it are cut, so the redraw counts them right; a terminal of unknown width is 120", async () => {
+            const narrow = { ...terminal(true), columns: 40 };
+            await watchOver([observation(AT.gate())], narrow);
+            assert.ok(narrow.text().split("\n").every((l) => l.length <= 39), narrow.text());
+            assert.match(narrow.text(), /^shop: Rollout default\/shop on https:\/\/…\n/);
+            const unknown = { ...terminal(true), columns: 0 };
+            await watchOver([observation(AT.gate())], unknown);
+            assert.match(unknown.text(), /^shop: Rollout default\/shop on https:\/\/127\.0\.0\.1:6443 \(Kubernetes provider "default_4_25_0"\)\n/);
+        });
+
         it("in a log: one line per change, no escape codes", async () => {
             const out = terminal(false);
             assert.strictEqual((await watchOver(walk, out)).exitCode, 0);

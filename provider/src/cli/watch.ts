@@ -72,7 +72,7 @@ function redrawDisplay(out: Output): Display {
     let drawn = 0;
     return {
         show(observations, footer) {
-            const width = Math.max(20, (out.columns ?? 120) - 1);
+            const width = Math.max(20, (out.columns || 120) - 1);
             // Lines longer than the terminal would wrap, and the next redraw would miscount them.
             const lines = [...observations.flatMap(renderRelease), ...(footer ? [footer] : [])].map((l) => (l.length > width ? `${l.slice(0, width - 1)}…` : l));
             out.write(`${drawn ? `\x1b[${drawn}F\x1b[0J` : ""}${lines.join("\n")}\n`);
