@@ -63,8 +63,7 @@ describe("e2e: a replica-count canary walks its steps under the real controller"
         assert.strictEqual(up.summary.result, "succeeded");
         assert.match(up.outputs.liveSummary.value, /^paused at stage 1 of 2: waiting for promotion; ready pods: canary 1\/1, stable 3\/3$/);
         assert.strictEqual(up.outputs.changeImpact.value, "this pod template change starts a new canary from stage 1");
-        // The progress it printed on the way, and where it stopped.
-        assert.match(up.stdout, /Rollout shop: waiting for the Argo Rollouts controller to pick up the new spec/);
+        // Where it stopped, printed on the component (earlier lines depend on how fast the controller is).
         assert.match(up.stdout, /Rollout shop: paused at stage 1 of 2: waiting for promotion/);
         const paused = view();
         assert.ok(observed(paused) && paused.image === "shop:2" && paused.phase === "Paused" && paused.currentStepIndex === 1, JSON.stringify(paused));
@@ -95,7 +94,6 @@ describe("e2e: a replica-count canary walks its steps under the real controller"
         assert.match(preview.stdout, /this update applies promote past stage 1 \(for shop:2\): promoting past the gate at stage 1 of 2/);
         const up = await stack.current().up({ onOutput: stack.capture });
         assert.match(up.stdout, /Rollout shop: promote past stage 1 \(for shop:2\): promoting past the gate at stage 1 of 2/);
-        assert.match(up.stdout, /Rollout shop: stage 2 of 2: waiting 5s/);
         assert.strictEqual(up.outputs.liveSummary.value, "Healthy, fully promoted");
         const v = view();
         assert.ok(healthyAt("shop:2")(v), JSON.stringify(v));

@@ -16,7 +16,7 @@ import { stageOf, StepLayout } from "../status";
 export type ProgressState = "stale" | "progressing" | "gate" | "inconclusive" | "healthy" | "aborted" | "degraded";
 
 export interface LiveRollout {
-    metadata?: { generation?: number; annotations?: Record<string, string> };
+    metadata?: { generation?: number; resourceVersion?: string; annotations?: Record<string, string> };
     spec?: { paused?: boolean; strategy?: { canary?: { steps?: unknown[] } } };
     status?: {
         phase?: string;

@@ -30,6 +30,8 @@ export interface FollowOptions {
     log: (line: string) => void;
     /** Time between reads. */
     pollMs?: number;
+    /** How long a Rollout may go without any status before the follow says no controller runs. */
+    noControllerMs?: number;
 }
 
 export interface FollowResult {
@@ -56,6 +58,8 @@ export async function followRelease(o: FollowOptions): Promise<FollowResult> {
     let appliedAbort = false;
     let appliedRetry = false;
     let readError: string | undefined;
+    /** The resourceVersion our control patch left, until the controller writes over it. */
+    let ourVersion: string | undefined;
     for (;;) {
         let rollout: LiveRollout | undefined;
         let pods: Awaited<ReturnType<typeof readPods>>;
@@ -89,21 +93,31 @@ export async function followRelease(o: FollowOptions): Promise<FollowResult> {
                 controlDone = true;
             }
             if (control.kind === "apply") {
-                await o.client.mergePatch(paths.rolloutStatus(o.namespace, o.name), { status: control.patch.status });
-                if (control.patch.spec) await o.client.mergePatch(paths.rollout(o.namespace, o.name), { spec: control.patch.spec });
+                let patched = await o.client.mergePatch<LiveRollout>(paths.rolloutStatus(o.namespace, o.name), { status: control.patch.status });
+                if (control.patch.spec) patched = await o.client.mergePatch<LiveRollout>(paths.rollout(o.namespace, o.name), { spec: control.patch.spec });
+                ourVersion = patched.metadata?.resourceVersion;
                 appliedAbort = o.control!.action === "abort";
                 appliedRetry = o.control!.action === "retry";
-                // The status is the controller's to recompute: read it again before judging it.
                 await sleep(o.pollMs ?? 2000);
                 continue;
             }
         }
+        // After a control the status is ours until the controller has written its own answer to it
+        // (a promoteFull still shows the gate, a retry still shows Degraded): judge only a newer one.
+        if (ourVersion !== undefined && rollout.metadata?.resourceVersion === ourVersion) {
+            if (Date.now() >= deadline) {
+                return { progress: p, summary: p.line, rollout, failure: `the Argo Rollouts controller did not act on ${control?.words ?? "the control"} within ${humanDuration(o.timeoutSeconds)}` };
+            }
+            await sleep(o.pollMs ?? 2000);
+            continue;
+        }
         // Not following: whatever control applies now was applied above; a later one waits for the next up.
-        if (!o.wait && controlDone) return { progress: p, summary: p.line, rollout };
-        if (rollout.status?.observedGeneration === undefined && Date.now() - started >= NO_CONTROLLER_MS) {
+        if (!o.wait && (o.control === undefined || p.state !== "stale")) return { progress: p, summary: p.line, rollout };
+        const noControllerMs = o.noControllerMs ?? NO_CONTROLLER_MS;
+        if (rollout.status?.observedGeneration === undefined && Date.now() - started >= noControllerMs) {
             return {
                 progress: p, summary: p.line, rollout,
-                failure: `no Argo Rollouts controller has reconciled the Rollout in ${NO_CONTROLLER_MS / 1000}s (it has no status): ` +
+                failure: `no Argo Rollouts controller has reconciled the Rollout in ${noControllerMs / 1000}s (it has no status): ` +
                     "is Argo Rollouts installed and running in this cluster? Set delivery.wait to false to apply without following.",
             };
         }
