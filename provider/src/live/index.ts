@@ -91,10 +91,10 @@ export function readLiveRelease(component: pulumi.ComponentResource, release: Re
         }
         // The Rollout's id resolves once the engine applied it: only then is there a release to follow.
         return pulumi.all([rolloutResource.id, previewed]).apply(async ([, b]) => {
-            if (!b.choice.known || "error" in b.read) {
-                // Unreadable before the update: following it would read no better (and must never guess another cluster).
-                const why = b.choice.known ? ("error" in b.read ? b.read.error : "") : b.choice.reason;
-                pulumi.log.warn(`Rollout ${release.release}: not followed, the live release cannot be read: ${why}`, component);
+            // Unreadable before the update (an unknown cluster reads as an error too): following it would read
+            // no better, and must never guess another cluster.
+            if ("error" in b.read) {
+                pulumi.log.warn(`Rollout ${release.release}: not followed, the live release cannot be read: ${b.read.error}`, component);
                 return { status: b.impact.status, standing: b.impact.standing };
             }
             const client = await clientFor(b.choice);
