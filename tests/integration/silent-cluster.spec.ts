@@ -8,6 +8,8 @@ import * as os from "os";
 import * as path from "path";
 import { repoRoot } from "../../scripts/cluster/cluster";
 import { REQUEST_TIMEOUT_MS } from "../../provider/src/live/client";
+import { CanaryDelivery } from "../../provider/src";
+import { openStack } from "../../scripts/pulumi/workspace";
 
 /** A TCP listener on 127.0.0.1 that takes every connection and never sends a byte. */
 async function silentServer(): Promise<{ port: number; close: () => Promise<void> }> {
@@ -39,7 +41,7 @@ function kubeconfigFor(port: number): string {
 }
 
 describe("a cluster that never answers", function () {
-    this.timeout(120_000);
+    this.timeout(240_000);
     let server: Awaited<ReturnType<typeof silentServer>>;
     before(async () => { server = await silentServer(); });
     after(async () => server && await server.close());
@@ -69,5 +71,23 @@ describe("a cluster that never answers", function () {
         assert.strictEqual(result.sockets, 0, "no socket to the silent server is left open");
         // The deadline plus the process's own start (ts-node), not the minutes a kept socket would hold it.
         assert.ok(seconds < REQUEST_TIMEOUT_MS / 1000 + 15, `the process exited after ${seconds.toFixed(1)}s`);
+    });
+
+    it("a real pulumi preview against it ends and says why the live status is unknown", async () => {
+        const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "canary-silent-state-"));
+        try {
+            const stack = await openStack({
+                program: async () => {
+                    new CanaryDelivery("shop", { template: { image: "shop:1" }, steps: [{ weight: 20, pause: "1m" }] });
+                },
+                stackName: "silent", stateDir, kubeconfig: kubeconfigFor(server.port),
+            });
+            // Bounded by this test's timeout: before the fix it never ended. The Kubernetes provider's own
+            // discovery against the silent server takes about half a minute of it.
+            const preview = await stack.preview({});
+            assert.match(preview.stdout, new RegExp(`Rollout shop: live status unknown: no answer from https://127\\.0\\.0\\.1:${server.port} in ${REQUEST_TIMEOUT_MS / 1000}s`));
+        } finally {
+            fs.rmSync(stateDir, { recursive: true, force: true });
+        }
     });
 });
