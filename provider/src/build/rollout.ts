@@ -4,8 +4,6 @@ import type { Resolved } from "../resolve/model";
 import { encodeLayout, LAYOUT_ANNOTATION } from "../lifecycle/layout";
 import { effectiveScaleDown, rolloutMustOutliveComponent } from "./handback";
 import { BuildEnv, Child, compact, metadata } from "./manifest";
-
-const DELETION_PROPAGATION = "pulumi.com/deletionPropagation";
 import { podSelector } from "./selector";
 import { analysisRunArgs, ArgoSteps } from "./steps";
 import type { TrafficRouter } from "./traffic/router";
@@ -31,11 +29,6 @@ export function buildRollout(r: Resolved, env: BuildEnv, router: TrafficRouter, 
             metadata: metadata(r, r.release, env, {
                 // The stage layout travels with the Rollout, so live readers count stages as built here.
                 [LAYOUT_ANNOTATION]: encodeLayout({ stageStart: steps.stageStart, argoStepCount: steps.steps.length }),
-                // Deleted at once, its ReplicaSets collected afterwards. A foreground delete keeps the Rollout
-                // (with the controller's status) until its pods are gone, and the Kubernetes provider's delete
-                // await (4.25.0) then runs kstatus over it, which fails on Argo's string observedGeneration and
-                // crashes the provider (nil result in condition.Deleted.Satisfied).
-                [DELETION_PROPAGATION]: "background",
             }),
             spec: compact({
                 replicas: r.replicas,
