@@ -1,5 +1,6 @@
 // What a declared control will do, in the words of a preview. Pure: decided on the release as
 // read before the update; a new pod template means the control meets a new canary instead.
+import { imagesOf } from "../live/impact";
 import type { LiveRead } from "../live/read";
 import { controlName, decideControl, ResolvedControl } from "./controls";
 import { layoutOfRollout } from "./layout";
@@ -24,12 +25,8 @@ export function controlPreview(c: ResolvedControl, desiredImages: string[], read
             case "retry": return `${name}: nothing to do, this update starts a new canary`;
         }
     }
-    const canary = desiredImages.length ? desiredImages : imagesOfLive(live);
+    const canary = desiredImages.length ? desiredImages : imagesOf((live.spec as { template?: unknown } | undefined)?.template);
     const decision = decideControl(c, canary, progressOf(live, layoutOfRollout(live)), live.spec?.paused === true);
     return decision.kind === "apply" ? `this update applies ${decision.words}` : decision.words;
 }
 
-function imagesOfLive(live: LiveRollout): string[] {
-    const containers = (live.spec as { template?: { spec?: { containers?: { image?: string }[] } } } | undefined)?.template?.spec?.containers ?? [];
-    return containers.flatMap((c) => (c.image ? [c.image] : []));
-}

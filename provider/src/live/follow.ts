@@ -44,6 +44,9 @@ export interface FollowResult {
     summary: string;
 }
 
+/** The progress of a Rollout that could not be read. */
+const nothingRead = () => progressOf({}, { stageStart: [], argoStepCount: 0 });
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A Rollout the controller never wrote a status for, this long after it was applied: no controller runs. */
@@ -73,13 +76,13 @@ export async function followRelease(o: FollowOptions): Promise<FollowResult> {
             if (readError !== message) o.log(`cannot read the Rollout (${message}); reading again`);
             readError = message;
             if (Date.now() >= deadline) {
-                return { progress: progressOf({}, { stageStart: [], argoStepCount: 0 }), summary: "unknown", failure: `the release could not be followed within ${humanDuration(o.timeoutSeconds)}: ${message}` };
+                return { progress: nothingRead(), summary: "unknown", failure: `the release could not be followed within ${humanDuration(o.timeoutSeconds)}: ${message}` };
             }
             await sleep(o.pollMs ?? 2000);
             continue;
         }
         if (!rollout) {
-            return { progress: progressOf({}, { stageStart: [], argoStepCount: 0 }), summary: "the Rollout is gone", failure: `Rollout ${o.namespace}/${o.name} no longer exists in ${o.client.server}` };
+            return { progress: nothingRead(), summary: "the Rollout is gone", failure: `Rollout ${o.namespace}/${o.name} no longer exists in ${o.client.server}` };
         }
         const p = progressOf(rollout, layoutOfRollout(rollout), pods);
         if (p.line !== lastLine) {
