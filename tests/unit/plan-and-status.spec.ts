@@ -17,10 +17,10 @@ describe("plan", () => {
             analysis: { prometheus, successRate: {} },
             steps: [{ weight: 10, pause: "5m", analysis: true }, { weight: 30 }, { weight: 100 }],
         });
-        assert.strictEqual(p.summary, "10% for 5m, analysis, 30% until promoted, 100%");
-        assert.deepStrictEqual(p.stages, ["10% for 5m, analysis", "30% until promoted", "100%"]);
+        assert.strictEqual(p.summary, "10% for 5m, analysis, 30% until promoted, 100%; full promotion after at least 9m, plus 1 manual promotion at stage 2");
+        assert.deepStrictEqual(p.stages, ["10% for 5m, analysis", "30% until promoted", "100% (full promotion after at least 9m, plus 1 manual promotion at stage 2)"]);
     });
-    it("ends with the promotion the controller does after the last stage", () => assert.strictEqual(plan({ steps: [{ weight: 20, pause: "1h" }] }).summary, "20% for 1h, 100%"));
+    it("ends with the promotion the controller does after the last stage", () => assert.strictEqual(plan({ steps: [{ weight: 20, pause: "1h" }] }).summary, "20% for 1h, 100%; full promotion after at least 1h"));
     it("no stages: straight to 100%", () => assert.strictEqual(plan({}).summary, "100% at once"));
     it("shows canary scale, request matches and background analysis", () => {
         const p = plan({
@@ -28,7 +28,7 @@ describe("plan", () => {
             analysis: { prometheus, successRate: {}, background: { startingStep: 1 } },
             steps: [{ weight: 0, setCanaryScale: { replicas: 1 } }, { weight: 50, pause: "90s" }],
         });
-        assert.strictEqual(p.summary, '0% (canary at 1 pod) until promoted, 50% for 1m30s, 100%; requests with header x-canary = "yes" go to the canary; background analysis from stage 2');
+        assert.strictEqual(p.summary, '0% (canary at 1 pod) until promoted, 50% for 1m30s, 100%; requests with header x-canary = "yes" go to the canary; background analysis from stage 2; full promotion after at least 1m30s, plus 1 manual promotion at stage 1');
     });
 });
 
