@@ -130,7 +130,7 @@ describe("argument errors", () => {
             expectProblem({ steps: [{ weight: 30 }, { weight: 10 }] }, "steps[1].weight", /must not be lower than an earlier stage's weight \(30 at steps\[0\]\); set allowDecreasingWeights/));
         it("unless allowed", () => assert.deepStrictEqual(problems({ steps: [{ weight: 30 }, { weight: 10 }], allowDecreasingWeights: true }), []));
         it("a pause is a duration, seconds, or 0/blank", () =>
-            expectProblem({ steps: [{ weight: 10, pause: "5 minutes" }] }, "steps[0].pause", /duration such as "30s", "5m" or "1h30m", a number of seconds, or "0"\/""/));
+            expectProblem({ steps: [{ weight: 10, pause: "5 minutes" }] }, "steps[0].pause", /duration such as "30s", "5m" or "1h30m", a whole number of seconds, or 0, "0" or "" to wait until promoted/));
         it("a stage analysis needs the analysis block", () =>
             expectProblem({ steps: [{ weight: 10, analysis: true }] }, "steps[0].analysis", /needs the analysis block/));
         it("setCanaryScale needs traffic routing", () =>

@@ -73,9 +73,11 @@ describe("defaults", () => {
         const stages = (steps: CanaryDeliveryArgs["steps"], analysis = false) =>
             resolved({ steps, ...(analysis && { analysis: { prometheus, metrics: [{ name: "m", query: "q", successCondition: "true" }] } }) }).steps;
         it("an omitted pause waits until promoted (the seed rule)", () => assert.deepStrictEqual(stages([{ weight: 10 }, { weight: 20 }])[0].pause, { kind: "untilPromoted" }));
-        it('"", "0", "0s" and " " wait until promoted', () => {
-            for (const pause of ["", "0", "0s", " "]) assert.deepStrictEqual(stages([{ weight: 10, pause }])[0].pause, { kind: "untilPromoted" }, pause);
+        it('"", "0", " " and the number 0 wait until promoted ("0s" is refused as ambiguous, see parse.errors)', () => {
+            for (const pause of ["", "0", " ", 0 as unknown as string]) assert.deepStrictEqual(stages([{ weight: 10, pause }])[0].pause, { kind: "untilPromoted" }, String(pause));
         });
+        it("a number of seconds as a number (as YAML writes it) waits that long", () =>
+            assert.deepStrictEqual(stages([{ weight: 10, pause: 30 as unknown as string }])[0].pause, { kind: "timed", duration: "30", seconds: 30 }));
         it("a duration or a number of seconds waits that long", () => {
             assert.deepStrictEqual(stages([{ weight: 10, pause: "1h30m" }])[0].pause, { kind: "timed", duration: "1h30m", seconds: 5400 });
             assert.deepStrictEqual(stages([{ weight: 10, pause: "45" }])[0].pause, { kind: "timed", duration: "45", seconds: 45 });

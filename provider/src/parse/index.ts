@@ -4,11 +4,19 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
 import type { CanaryDeliveryArgs } from "../args";
+import { normalize } from "./normalize";
+import { formatPath } from "./path";
 import { crossFieldProblems, Problem, warnings } from "./rules";
+import { quote } from "./rules/problem";
 import { argsSchema } from "./schema";
+import { isUnder, snapshot } from "./snapshot";
+import { closest, knownKeysAt } from "./suggest";
 import { isUnresolved, PLAIN_REQUIRED } from "./zod-helpers";
 
+export { formatPath } from "./path";
+
 export interface Parsed {
+    /** The arguments as read once, as plain data, with YAML-friendly forms normalized (`pause: 0` -> "0"). */
     args: CanaryDeliveryArgs;
     /** The release name after defaulting to the resource name. */
     release: string;
@@ -18,45 +26,63 @@ export interface Parsed {
 
 /** Checks `args`; returns them with the release name, or throws InputPropertiesError listing every problem. */
 export function parseArgs(resourceName: string, args: CanaryDeliveryArgs): Parsed {
-    const problems = findProblems(resourceName, args);
-    if (problems.length > 0) throw toInputPropertiesError(resourceName, problems);
-    const release = args.releaseName ?? resourceName;
-    return { args, release, warnings: warnings({ args, release }) };
+    const examined = examine(resourceName, args);
+    if (examined.problems.length > 0) throw toInputPropertiesError(resourceName, examined.problems);
+    const plainArgs = normalize(examined.args);
+    const release = plainArgs.releaseName ?? resourceName;
+    return { args: plainArgs, release, warnings: warnings({ args: plainArgs, release }) };
 }
 
 /** Every problem with `args`, shape and cross-field, sorted by path. */
 export function findProblems(resourceName: string, args: CanaryDeliveryArgs): Problem[] {
-    const shape = argsSchema.safeParse(args);
-    const problems = shape.success ? [] : shape.error.issues.flatMap((issue) => fromZodIssue(issue, args));
-    if (typeof args === "object" && args !== null) {
-        const release = typeof args.releaseName === "string" ? args.releaseName : resourceName;
-        problems.push(...crossFieldProblems({ args, release }, !shape.success));
-    }
-    return dedupe(problems).sort((a, b) => a.path.localeCompare(b.path));
+    return examine(resourceName, args).problems;
 }
+
+function examine(resourceName: string, given: unknown): { args: CanaryDeliveryArgs; problems: Problem[] } {
+    const read = snapshot(given);
+    const args = read.value as CanaryDeliveryArgs;
+    const shape = argsSchema.safeParse(args);
+    const found = shape.success ? [] : shape.error.issues.flatMap((issue) => fromZodIssue(issue, args));
+    if (typeof args === "object" && args !== null && !Array.isArray(args)) {
+        const release = typeof args.releaseName === "string" ? args.releaseName : resourceName;
+        found.push(...crossFieldProblems({ args, release }, !shape.success || read.problems.length > 0));
+    }
+    // What could not be read is reported once, as such, not again as missing or mistyped.
+    const problems = [...read.problems, ...found.filter((p) => !read.unreadable.some((u) => isUnder(p.path, u)))];
+    return { args, problems: dedupe(problems).sort((a, b) => a.path.localeCompare(b.path)) };
+}
+
+/** Problems listed one by one (in the message and in the engine's per-property lines); the rest are counted. */
+export const MAX_IN_MESSAGE = 20;
 
 export function toInputPropertiesError(resourceName: string, problems: Problem[]): pulumi.InputPropertiesError {
-    const lines = problems.map((p) => `  - ${p.path}: ${p.reason}`);
+    const shown = problems.slice(0, MAX_IN_MESSAGE);
+    const lines = shown.map((p) => `  - ${p.path}: ${p.reason}`);
+    if (problems.length > shown.length) lines.push(`  - and ${problems.length - shown.length} more`);
     return new pulumi.InputPropertiesError({
         message: `CanaryDelivery "${resourceName}" has ${problems.length} invalid argument${problems.length === 1 ? "" : "s"}:\n${lines.join("\n")}`,
-        errors: problems.map((p) => ({ propertyPath: p.path, reason: p.reason })),
+        errors: shown.map((p) => ({ propertyPath: p.path, reason: p.reason })),
     });
-}
-
-/** "steps", 2, "weight" -> "steps[2].weight". */
-export function formatPath(path: readonly PropertyKey[]): string {
-    return path.reduce<string>((acc, part) => (typeof part === "number" ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part)), "");
 }
 
 function fromZodIssue(issue: z.core.$ZodIssue, args: unknown): Problem[] {
     const path = formatPath(issue.path);
     if (issue.code === "unrecognized_keys") {
-        return issue.keys.map((key) => ({ path: formatPath([...issue.path, key]), reason: "is not a known property" }));
+        const known = knownKeysAt(argsSchema, issue.path);
+        return issue.keys.map((key) => {
+            const near = closest(key, known);
+            return { path: formatPath([...issue.path, key]), reason: near ? `is not a known property; did you mean "${near}"?` : "is not a known property" };
+        });
+    }
+    if (issue.code === "invalid_key") {
+        // A map key that breaks the key rule: the rule's own message, at the key.
+        return issue.issues.map((inner) => ({ path: path || "args", reason: inner.message }));
     }
     if (issue.code === "invalid_type") {
         const value = valueAt(args, issue.path);
         if (value === undefined) return [{ path: path || "args", reason: "is required" }];
         if (isUnresolved(value)) return [{ path, reason: PLAIN_REQUIRED }];
+        if (typeof value === "number" && !Number.isFinite(value)) return [{ path, reason: `must be a finite number, got ${describe(value)}` }];
         // A fractional number where a whole one is expected: the schema's own message says which.
         if (issue.expected === "int" && typeof value === "number") return [{ path, reason: issue.message }];
         return [{ path: path || "args", reason: `must be ${article(issue.expected)}, got ${describe(value)}` }];
@@ -78,11 +104,16 @@ function article(expected: string): string {
     return /^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`;
 }
 
-function describe(value: unknown): string {
+/** A value as a message names it: strings quoted and cut, NaN and Infinity by name. */
+export function describe(value: unknown): string {
     if (Array.isArray(value)) return "an array";
     if (value === null) return "null";
-    if (typeof value === "string") return `the string "${value}"`;
+    if (typeof value === "string") return `the string ${quote(value)}`;
     if (typeof value === "object") return "an object";
+    if (typeof value === "number" && Number.isNaN(value)) return "NaN";
+    if (typeof value === "number" && !Number.isFinite(value)) return value > 0 ? "Infinity" : "-Infinity";
+    if (typeof value === "function") return "a function";
+    if (typeof value === "symbol") return "a symbol";
     return `${typeof value} ${String(value)}`;
 }
 

@@ -2,8 +2,9 @@
 // rules and Argo durations, each failing with the rule it enforces.
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { goDurationSeconds, pauseSeconds } from "../duration";
+import { goDurationFits, goDurationSeconds, INT32_MAX, pauseSeconds } from "../duration";
 import { labelValue, qualifiedName } from "../names";
+import { quote } from "./rules/problem";
 
 /** An Output or a Promise: its value is not known while parsing (and may be unknown at preview). */
 export function isUnresolved(value: unknown): boolean {
@@ -25,11 +26,14 @@ export function rule(check: (value: string) => string | undefined) {
 export function input(schema: z.ZodType) {
     return z.any().superRefine((value, ctx) => {
         if (isUnresolved(value)) return;
+        if (value === undefined) {
+            ctx.addIssue({ code: "custom", message: "is required", input: value });
+            return;
+        }
         const result = schema.safeParse(value);
         if (result.success) return;
-        for (const issue of result.error.issues) {
-            ctx.addIssue({ code: "custom", message: issue.message, path: issue.path as PropertyKey[], input: value });
-        }
+        // The inner issues as they are (their kind decides their wording), at their place below this one.
+        for (const issue of result.error.issues) ctx.addIssue({ ...issue, input: value } as Parameters<typeof ctx.addIssue>[0]);
     });
 }
 
@@ -59,41 +63,86 @@ export function arr<T extends z.ZodType>(item: T, min?: { count: number; message
 
 /** A map of labels or annotations, itself an Input and with Input values. */
 export function inputStringMap(kind: "label" | "annotation") {
-    const value = kind === "label" ? input(rule(labelValue)) : input(z.string());
-    return input(z.record(rule(qualifiedName), value));
+    const value = kind === "label" ? input(rule(labelValue)) : input(noControl(z.string()));
+    const map = z.record(rule(qualifiedName), value);
+    return input(kind === "annotation" ? map.superRefine(annotationsFit) : map);
 }
 
-export const int = (min: number, max?: number) => {
-    const base = z.number().int("must be a whole number").min(min, `must be at least ${min}`);
-    return max === undefined ? base : base.max(max, `must be at most ${max}`);
-};
+/** Kubernetes limits the annotations of one object to 256 KiB, keys and values together. */
+export const MAX_ANNOTATIONS_BYTES = 256 * 1024;
+
+export function annotationsFit(map: Record<string, unknown>, ctx: z.core.$RefinementCtx) {
+    let bytes = 0;
+    for (const [key, value] of Object.entries(map)) bytes += Buffer.byteLength(key) + (typeof value === "string" ? Buffer.byteLength(value) : 0);
+    if (bytes > MAX_ANNOTATIONS_BYTES) {
+        ctx.addIssue({ code: "custom", message: `must total at most 256 KiB (keys and values; Kubernetes' limit), got ${bytes} bytes`, input: map });
+    }
+}
+
+/** A whole number within [min, max]; max defaults to the int32 range of the Kubernetes field it lands in. */
+export const int = (min: number, max: number = INT32_MAX) =>
+    z.number().int("must be a whole number").min(min, `must be at least ${min}`).max(max, max === INT32_MAX ? `must be at most ${INT32_MAX} (a 32-bit integer in Kubernetes)` : `must be at most ${max}`);
+
+/** A string without CR, LF or NUL (they would split or cut an HTTP header or a YAML line). */
+export function noControl(schema: z.ZodString = z.string()) {
+    return schema.refine((v) => !/[\r\n\0]/.test(v), "must not contain CR, LF or NUL characters");
+}
 
 export const percent = () => z.number().min(0, "must be a percentage from 0 to 100").max(100, "must be a percentage from 0 to 100");
 
 export const nonEmpty = () => z.string().min(1, "must not be empty");
 
-/** An Argo analysis or Istio duration: Go's time.ParseDuration grammar, positive. */
+const TOO_LONG_FOR_GO = "must fit Go's time.Duration (at most 2562047h47m16s)";
+
+/** An Argo analysis or Istio duration: Go's time.ParseDuration grammar, positive and within Go's range. */
 export const duration = () =>
     rule((text) => {
         const seconds = goDurationSeconds(text);
-        if (seconds === undefined) return `must be a duration such as "30s", "5m" or "1h30m", got "${text}"`;
-        if (seconds <= 0) return `must be a duration greater than 0, got "${text}"`;
+        if (seconds === undefined) return `must be a duration such as "30s", "5m" or "1h30m", got ${quote(text)}`;
+        if (seconds <= 0) return `must be a duration greater than 0, got ${quote(text)}`;
+        if (!goDurationFits(text)) return `${TOO_LONG_FOR_GO}, got ${quote(text)}`;
         return undefined;
     });
 
-/** A pause: a duration, a bare number of seconds, or ""/"0" (wait until promoted). */
+const PAUSE_FORMS = 'a duration such as "30s", "5m" or "1h30m", a whole number of seconds, or 0, "0" or "" to wait until promoted';
+
+/**
+ * A pause: a Go duration, a whole number of seconds (as a string or a number), or 0/"0"/"" (wait
+ * until promoted). A zero duration such as "0s" is refused: Argo reads it as no wait at all, this
+ * component's "0" as a wait until promoted, and the two must not be one typo apart.
+ */
 export const pause = () =>
-    rule((text) =>
-        text.trim() === "" || pauseSeconds(text.trim()) !== undefined
-            ? undefined
-            : `must be a duration such as "30s", "5m" or "1h30m", a number of seconds, or "0"/"" to wait until promoted, got "${text}"`,
-    );
+    z.any().superRefine((value, ctx) => {
+        const reason = pauseProblem(value);
+        if (reason) ctx.addIssue({ code: "custom", message: reason, input: value });
+    });
+
+function pauseProblem(value: unknown): string | undefined {
+    if (typeof value === "number") {
+        if (!Number.isFinite(value)) return `must be ${PAUSE_FORMS}, got ${Number.isNaN(value) ? "NaN" : "Infinity"}`;
+        if (!Number.isInteger(value) || value < 0) return `must be a whole number of seconds from 0, got ${value}`;
+        if (value > INT32_MAX) return `must be at most ${INT32_MAX} seconds (a 32-bit integer in Argo), got ${value}`;
+        return undefined;
+    }
+    if (typeof value !== "string") return `must be ${PAUSE_FORMS}, got ${Array.isArray(value) ? "an array" : value === null ? "null" : typeof value}`;
+    const text = value.trim();
+    if (text === "") return undefined;
+    if (/^\d+$/.test(text)) {
+        return Number(text) > INT32_MAX ? `must be at most ${INT32_MAX} seconds (a 32-bit integer in Argo), got ${quote(value)}` : undefined;
+    }
+    const seconds = pauseSeconds(text);
+    if (seconds === undefined) return `must be ${PAUSE_FORMS}, got ${quote(value)}`;
+    if (!goDurationFits(text)) return `${TOO_LONG_FOR_GO}, got ${quote(value)}`;
+    if (seconds === 0) return `is ambiguous: Argo reads ${quote(value)} as no wait, this component's "0" as a wait until promoted; write "0" to wait until promoted, or omit pause`;
+    if (seconds < 1) return `must be at least 1s (Argo counts a pause in whole seconds, so ${quote(value)} would not wait), got ${quote(value)}`;
+    return undefined;
+}
 
 /** A Kubernetes int-or-percent ("1", "25%"), written as a string because the public args have no unions. */
 export const intOrPercent = () =>
     rule((text) => (/^\d+%?$/.test(text) && (!text.endsWith("%") || Number(text.slice(0, -1)) <= 100)
         ? undefined
-        : `must be a whole number ("1") or a percentage ("25%"), got "${text}"`));
+        : `must be a whole number ("1") or a percentage ("25%"), got ${quote(text)}`));
 
 /** The values of an `as const` enum object, as a zod enum that names the allowed values when it fails. */
 export function oneOf<T extends Record<string, string>>(values: T) {

@@ -29,3 +29,21 @@ export function isObj<T>(v: T): v is NonNullable<T> & object {
     return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 export const list = <T>(v: T[] | undefined): T[] => (Array.isArray(v) ? v : []);
+
+/** Longest echo of a user's value in a message; longer ones are cut with "…". */
+export const MAX_ECHO = 80;
+/** Most items named in a list inside a message; the rest are counted ("and N more"). */
+export const MAX_LISTED = 10;
+
+/** A user's string, quoted and cut to a readable length, with control characters made visible. */
+export function quote(text: string): string {
+    const cut = text.length > MAX_ECHO ? `${text.slice(0, MAX_ECHO)}…` : text;
+    return JSON.stringify(cut);
+}
+
+/** "a, b and c"; past `max` items, "a, b, … and 7 more". */
+export function listed(items: readonly string[], max = MAX_LISTED): string {
+    if (items.length <= 1) return items.join("");
+    if (items.length > max) return `${items.slice(0, max).join(", ")} and ${items.length - max} more`;
+    return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
