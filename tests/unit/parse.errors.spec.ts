@@ -176,7 +176,7 @@ describe("argument errors", () => {
         it("a match has a value matcher", () =>
             expectProblem({ istio: { matches: [{ on: "header", name: "h" }] } }, "istio.matches[0]", /exactly one of exact, prefix, regex/));
         it("a match regex compiles", () =>
-            expectProblem({ istio: { matches: [{ on: "header", name: "h", regex: "(" }] } }, "istio.matches[0].regex", /valid regular expression/));
+            expectProblem({ istio: { matches: [{ on: "header", name: "h", regex: "(" }] } }, "istio.matches[0].regex", /must be an RE2 regular expression/));
         it("a match kind is header, cookie or uri", () =>
             expectProblem({ istio: { matches: [{ on: "query", name: "h", exact: "1" }] } }, "istio.matches[0].on", /must be one of "header", "cookie", "uri"/));
         it("header matches need canary pods at the first stage", () =>

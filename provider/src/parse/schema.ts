@@ -3,13 +3,18 @@
 import { z } from "zod";
 import { GateAction, ImagePullPolicy, IstioSplit, MatchOn, PathType, PresetSource, ProbeScheme, Protocol, ReleaseAction, ScaleDown } from "../args";
 import { dnsSubdomain, portName, qualifiedName, rfc1123Label } from "../names";
-import { arr, duration, input, inputStringMap, int, intOrPercent, nonEmpty, obj, oneOf, pause, percent, rule } from "./zod-helpers";
+import { quote } from "./rules/problem";
+import { headerValue, httpToken, httpUrl, imageReference, istioHost } from "./formats";
+import { annotationsFit, arr, duration, input, inputStringMap, int, intOrPercent, nonEmpty, obj, oneOf, pause, percent, rule } from "./zod-helpers";
 
 const QUANTITY = /^[+]?(\d+(\.\d*)?|\.\d+)(([KMGTPE]i)|[numkMGTPE]|[eE][+-]?\d+)?$/;
-const quantity = () => rule((q) => (QUANTITY.test(q) ? undefined : `must be a Kubernetes quantity such as "250m", "1" or "256Mi", got "${q}"`));
+const quantity = () => rule((q) => (QUANTITY.test(q) ? undefined : `must be a Kubernetes quantity such as "250m", "1" or "256Mi", got ${quote(q)}`));
 const port = () => int(1, 65535);
 const subdomain = () => rule(dnsSubdomain);
 const keyRef = obj({ name: subdomain(), key: nonEmpty() });
+const image = () => rule((i) => (i === "" ? "must not be empty" : imageReference(i)));
+/** A header or cookie value to match: not empty, and nothing that ends or splits a header. */
+const matchValue = () => rule((v) => (v === "" ? "must not be empty" : headerValue(v)));
 
 const workloadRef = obj({
     name: input(subdomain()),
@@ -37,7 +42,7 @@ const probe = obj({
 const resourceList = obj({ cpu: quantity().optional(), memory: quantity().optional() });
 
 const template = obj({
-    image: input(nonEmpty()),
+    image: input(image()),
     containerName: rule(rfc1123Label).optional(),
     ports: arr(obj({
         containerPort: port(),
@@ -76,22 +81,22 @@ const step = obj({
 
 const match = obj({
     on: oneOf(MatchOn),
-    name: nonEmpty().optional(),
-    exact: nonEmpty().optional(),
-    prefix: nonEmpty().optional(),
-    regex: nonEmpty().optional(),
+    name: rule(httpToken).optional(),
+    exact: matchValue().optional(),
+    prefix: matchValue().optional(),
+    regex: matchValue().optional(),
 });
 
 const gateway = rule((g) =>
     g === "mesh" || g.split("/").length <= 2 && g.split("/").every((part) => !dnsSubdomain(part))
         ? undefined
-        : `must be "mesh", "<name>" or "<namespace>/<name>", got "${g}"`);
+        : `must be "mesh", "<name>" or "<namespace>/<name>", got ${quote(g)}`);
 
 const istio = obj({
     split: oneOf(IstioSplit).optional(),
     virtualServiceName: subdomain().optional(),
     routes: arr(nonEmpty(), { count: 1, message: "must name at least one route when set" }).optional(),
-    hosts: arr(nonEmpty(), { count: 1, message: "must have at least one host when set" }).optional(),
+    hosts: arr(rule(istioHost), { count: 1, message: "must have at least one host when set" }).optional(),
     gateways: arr(gateway).optional(),
     retries: obj({
         attempts: int(0),
@@ -108,13 +113,13 @@ const istio = obj({
 
 const nginx = obj({
     stableIngress: subdomain().optional(),
-    host: rule((h) => (!dnsSubdomain(h.replace(/^\*\./, "")) ? undefined : `must be a DNS name (optionally starting with "*."), got "${h}"`)).optional(),
+    host: rule((h) => (!dnsSubdomain(h.replace(/^\*\./, "")) ? undefined : `must be a DNS name (optionally starting with "*."), got ${quote(h)}`)).optional(),
     path: z.string().startsWith("/", "must start with '/'").optional(),
     pathType: oneOf(PathType).optional(),
     className: subdomain().optional(),
     tlsSecretName: subdomain().optional(),
     annotationPrefix: subdomain().optional(),
-    additionalIngressAnnotations: z.record(nonEmpty(), z.string()).optional(),
+    additionalIngressAnnotations: z.record(rule(qualifiedName), z.string()).superRefine(annotationsFit).optional(),
     matches: arr(match).optional(),
 });
 
@@ -133,10 +138,10 @@ const metric = obj({
 
 const analysis = obj({
     prometheus: obj({
-        address: input(rule((a) => (/^https?:\/\/[^\s/]+/.test(a) ? undefined : `must be an http(s) URL such as "http://prometheus.monitoring:9090", got "${a}"`))),
+        address: input(rule(httpUrl)),
         headers: arr(obj({
-            name: rule((h) => (/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(h) ? undefined : `must be an HTTP header name, got "${h}"`)),
-            value: input(z.string()).optional(),
+            name: rule(httpToken),
+            value: input(rule(headerValue)).optional(),
             secretKeyRef: keyRef.optional(),
         })).optional(),
         timeoutSeconds: int(1).optional(),
@@ -175,7 +180,7 @@ const delivery = obj({
     timeout: duration().optional(),
     control: obj({
         action: oneOf(ReleaseAction),
-        image: nonEmpty(),
+        image: image(),
         stage: int(1).optional(),
     }).optional(),
 });

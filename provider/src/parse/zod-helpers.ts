@@ -63,7 +63,7 @@ export function arr<T extends z.ZodType>(item: T, min?: { count: number; message
 
 /** A map of labels or annotations, itself an Input and with Input values. */
 export function inputStringMap(kind: "label" | "annotation") {
-    const value = kind === "label" ? input(rule(labelValue)) : input(noControl(z.string()));
+    const value = kind === "label" ? input(rule(labelValue)) : input(z.string());
     const map = z.record(rule(qualifiedName), value);
     return input(kind === "annotation" ? map.superRefine(annotationsFit) : map);
 }
@@ -83,10 +83,7 @@ export function annotationsFit(map: Record<string, unknown>, ctx: z.core.$Refine
 export const int = (min: number, max: number = INT32_MAX) =>
     z.number().int("must be a whole number").min(min, `must be at least ${min}`).max(max, max === INT32_MAX ? `must be at most ${INT32_MAX} (a 32-bit integer in Kubernetes)` : `must be at most ${max}`);
 
-/** A string without CR, LF or NUL (they would split or cut an HTTP header or a YAML line). */
-export function noControl(schema: z.ZodString = z.string()) {
-    return schema.refine((v) => !/[\r\n\0]/.test(v), "must not contain CR, LF or NUL characters");
-}
+
 
 export const percent = () => z.number().min(0, "must be a percentage from 0 to 100").max(100, "must be a percentage from 0 to 100");
 

@@ -2,7 +2,7 @@
 // Argo can evaluate, header values from exactly one place.
 import { ANALYSIS_ARGS, PRESET_METRIC_NAMES, referencedArgs } from "../../build/analysis/args";
 import { routerKind } from "../../resolve/services";
-import { exactlyOne, isObj, list, Problem, RuleContext } from "./problem";
+import { exactlyOne, isObj, list, Problem, quote, RuleContext } from "./problem";
 
 export function analysisRules({ args }: RuleContext): Problem[] {
     const a = args.analysis;
@@ -24,7 +24,7 @@ export function analysisRules({ args }: RuleContext): Problem[] {
     metrics.forEach((m, i) => {
         if (!isObj(m)) return;
         const path = `analysis.metrics[${i}]`;
-        if (names.has(m.name)) problems.push({ path: `${path}.name`, reason: `must be unique; "${m.name}" is also ${names.get(m.name)}` });
+        if (names.has(m.name)) problems.push({ path: `${path}.name`, reason: `must be unique; ${quote(m.name)} is also ${names.get(m.name)}` });
         names.set(m.name, `metrics[${i}]`);
         if (m.successCondition === undefined && m.failureCondition === undefined) {
             problems.push({ path, reason: "must set successCondition or failureCondition (or both)" });

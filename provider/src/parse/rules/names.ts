@@ -1,12 +1,12 @@
 // The release name and every name derived from it, checked through the one names helper.
 import { checkNameBudget, rfc1123Label } from "../../names";
 import { plannedServices, routerKind } from "../../resolve/services";
-import { Problem, RuleContext } from "./problem";
+import { Problem, quote, RuleContext } from "./problem";
 
 export function nameRules({ args, release }: RuleContext): Problem[] {
     const reason = typeof release === "string" ? rfc1123Label(release) : "must be a string";
     if (reason) {
-        const why = args.releaseName === undefined ? `defaults to the resource name "${release}", which ${reason}; set releaseName` : reason;
+        const why = args.releaseName === undefined ? `defaults to the resource name ${quote(release)}, which ${reason}; set releaseName` : reason;
         return [{ path: "releaseName", reason: why }];
     }
     return checkNameBudget(namePlan({ args, release })).errors;

@@ -1,6 +1,7 @@
 // Rules about traffic: one router at most, what each router's options apply to, request matches.
 import type { RequestMatch } from "../../args";
 import { routerKind } from "../../resolve/services";
+import { pcreProblem, re2Problem } from "../regex";
 import { isObj, list, Problem, RuleContext } from "./problem";
 
 export function trafficRules(ctx: RuleContext): Problem[] {
@@ -60,7 +61,7 @@ function istioRules({ args }: RuleContext): Problem[] {
     matches.forEach((m, i) => {
         if (!isObj(m)) return;
         const path = `istio.matches[${i}]`;
-        problems.push(...matchValueRules(m, path));
+        problems.push(...matchValueRules(m, path, "re2"));
         if (m.on === "uri" && existing) {
             problems.push({ path: `${path}.on`, reason: "uri matches need a VirtualService the component creates (Argo's managed routes match headers only)" });
         }
@@ -100,25 +101,22 @@ function nginxRules({ args }: RuleContext): Problem[] {
             }
             return;
         }
-        problems.push(...matchValueRules(m, path));
+        problems.push(...matchValueRules(m, path, "pcre"));
     });
     return problems;
 }
 
 /** A header or cookie needs a name; a value matcher is exactly one of exact, prefix, regex (a cookie defaults to exact "always"). */
-function matchValueRules(m: RequestMatch, path: string): Problem[] {
+function matchValueRules(m: RequestMatch, path: string, engine: "re2" | "pcre"): Problem[] {
     const problems: Problem[] = [];
     if (m.on !== "uri" && m.name === undefined) problems.push({ path: `${path}.name`, reason: `must name the ${m.on}` });
     if (m.on === "uri" && m.name !== undefined) problems.push({ path: `${path}.name`, reason: "does not apply to a uri match" });
     const set = (["exact", "prefix", "regex"] as const).filter((k) => m[k] !== undefined);
     if (set.length > 1) problems.push({ path, reason: `must set exactly one of exact, prefix, regex; got ${set.join(" and ")}` });
     if (set.length === 0 && m.on !== "cookie") problems.push({ path, reason: "must set exactly one of exact, prefix, regex" });
-    if (m.regex !== undefined) {
-        try {
-            new RegExp(m.regex);
-        } catch {
-            problems.push({ path: `${path}.regex`, reason: `must be a valid regular expression, got "${m.regex}"` });
-        }
+    if (typeof m.regex === "string") {
+        const reason = engine === "re2" ? re2Problem(m.regex) : pcreProblem(m.regex);
+        if (reason) problems.push({ path: `${path}.regex`, reason });
     }
     return problems;
 }

@@ -1,6 +1,6 @@
 // Rules about what runs: the adopted Deployment or the inline template, replicas, autoscaling.
 import { isUnresolved } from "../zod-helpers";
-import { exactlyOne, isObj, list, Problem, RuleContext } from "./problem";
+import { exactlyOne, isObj, list, Problem, quote, RuleContext } from "./problem";
 
 export function workloadRules({ args, release }: RuleContext): Problem[] {
     const problems: Problem[] = [];
@@ -36,7 +36,7 @@ function workloadRefRules(ref: NonNullable<RuleContext["args"]["workloadRef"]>):
 function templateRules(t: NonNullable<RuleContext["args"]["template"]>, release: string): Problem[] {
     const problems: Problem[] = [];
     if (isObj(t.labels) && t.labels.app !== undefined && t.labels.app !== release) {
-        problems.push({ path: "template.labels.app", reason: `is the selector label and is always the release name ("${release}")` });
+        problems.push({ path: "template.labels.app", reason: `is the selector label and is always the release name (${quote(release)})` });
     }
     const ports = list(t.ports);
     const seenNames = new Map<string, number>();
@@ -44,7 +44,7 @@ function templateRules(t: NonNullable<RuleContext["args"]["template"]>, release:
     ports.forEach((p, i) => {
         if (!isObj(p)) return;
         if (p.name !== undefined) {
-            if (seenNames.has(p.name)) problems.push({ path: `template.ports[${i}].name`, reason: `must be unique; "${p.name}" is also ports[${seenNames.get(p.name)}]` });
+            if (seenNames.has(p.name)) problems.push({ path: `template.ports[${i}].name`, reason: `must be unique; ${quote(p.name)} is also ports[${seenNames.get(p.name)}]` });
             seenNames.set(p.name, i);
         }
         const key = `${p.containerPort}/${p.protocol ?? "TCP"}`;
@@ -55,8 +55,14 @@ function templateRules(t: NonNullable<RuleContext["args"]["template"]>, release:
     list(t.env).forEach((e, i) => {
         if (!isObj(e)) return;
         problems.push(...exactlyOne(e, ["value", "secretKeyRef", "configMapKeyRef"], `template.env[${i}]`));
-        if (envNames.has(e.name)) problems.push({ path: `template.env[${i}].name`, reason: `must be unique; "${e.name}" is also env[${envNames.get(e.name)}]` });
+        if (envNames.has(e.name)) problems.push({ path: `template.env[${i}].name`, reason: `must be unique; ${quote(e.name)} is also env[${envNames.get(e.name)}]` });
         envNames.set(e.name, i);
+    });
+    const pullSecrets = new Map<string, number>();
+    list(t.imagePullSecrets).forEach((s, i) => {
+        if (typeof s !== "string") return;
+        if (pullSecrets.has(s)) problems.push({ path: `template.imagePullSecrets[${i}]`, reason: `must be unique; ${quote(s)} is also imagePullSecrets[${pullSecrets.get(s)}]` });
+        else pullSecrets.set(s, i);
     });
     for (const key of ["readinessProbe", "livenessProbe", "startupProbe"] as const) {
         const probe = t[key];

@@ -1,0 +1,60 @@
+// Single-value formats that are not Kubernetes names: image references, HTTP tokens and header
+// values, Istio hosts, URLs. Each returns the rule broken, or undefined.
+import { quote } from "./rules/problem";
+
+// The image reference grammar of the distribution project (what the kubelet and registries parse):
+// [domain[:port]/]path[:tag][@digest], path components lowercase.
+const DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?`;
+const PATH_COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
+const TAG = "[\\w][\\w.-]{0,127}";
+const DIGEST = "[a-z0-9]+(?:[+._-][a-z0-9]+)*:[0-9a-fA-F]{32,}";
+const IMAGE = new RegExp(`^(?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*(?::${TAG})?(?:@${DIGEST})?$`);
+/** Longest repository name a registry accepts. */
+const MAX_IMAGE_NAME = 255;
+
+export function imageReference(image: string): string | undefined {
+    const why = "must be an image reference such as \"ghcr.io/acme/shop:1.4.2\" (lowercase repository, optional registry, :tag and @digest; no spaces or control characters)";
+    if (!IMAGE.test(image)) return `${why}, got ${quote(image)}`;
+    const name = image.replace(/@.*$/, "").replace(/:[\w][\w.-]*$/, "");
+    if (name.length > MAX_IMAGE_NAME) return `must have a repository name of at most ${MAX_IMAGE_NAME} characters, got ${name.length}`;
+    return undefined;
+}
+
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/** Header and cookie names: an HTTP token (RFC 9110). */
+export function httpToken(name: string): string | undefined {
+    return TOKEN.test(name) ? undefined : `must be an HTTP token (letters, digits and !#$%&'*+.^_\`|~-; no spaces, ':' or control characters), got ${quote(name)}`;
+}
+
+/** Header values: CR, LF or NUL would end or split the header. */
+export function headerValue(value: string): string | undefined {
+    return /[\r\n\0]/.test(value) ? "must not contain CR, LF or NUL characters (they would end or split an HTTP header)" : undefined;
+}
+
+const HOST_LABEL = /^[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?$/;
+
+/** An Istio host: a DNS name (a short name is one label), "*", or "*." and a DNS name. */
+export function istioHost(host: string): string | undefined {
+    const why = `must be a DNS name, "*" or "*.<DNS name>" (Istio hosts), got ${quote(host)}`;
+    if (host === "*") return undefined;
+    const name = host.startsWith("*.") ? host.slice(2) : host;
+    if (name.length === 0 || host.length > 255) return why;
+    return name.split(".").every((label) => label.length <= 63 && HOST_LABEL.test(label)) ? undefined : why;
+}
+
+/** An http(s) URL with a host, as Argo's Prometheus provider dials it. */
+export function httpUrl(address: string): string | undefined {
+    const why = `must be an http(s) URL such as "http://prometheus.monitoring:9090", got ${quote(address)}`;
+    // The URL parser quietly drops tabs and newlines and trims spaces: refuse them first.
+    if (/[\s\0-\x1f\x7f]/.test(address) || !/^https?:\/\/[^/?#\\]/i.test(address)) return why;
+    let url: URL;
+    try {
+        url = new URL(address);
+    } catch {
+        return why;
+    }
+    if ((url.protocol !== "http:" && url.protocol !== "https:") || url.hostname === "") return why;
+    return undefined;
+}
