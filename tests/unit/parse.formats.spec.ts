@@ -138,3 +138,17 @@ describe("argument formats", () => {
         });
     });
 });
+
+describe("analysis conditions (expr-lang syntax)", () => {
+    const metric = (condition: Record<string, string>) => ({ istio: {}, analysis: { prometheus, metrics: [{ name: "m", query: "sum(x)", ...condition }] } });
+    const valid = ["result[0] >= 0.99", "len(result) == 0 || result[0] < 5", "isNaN(result[0]) || result[0] < 0.01", "all(result, {# > 0.9})", "default(result[0], 0) > 1",
+        "result not in [1, 2]", "result[1:] != nil", "result?.x ?? 0", "let x = result[0]; x > 1", "result[0] > 1 ? true : false", "if result[0] > 1 { true } else { false }",
+        "map(result, .value) | sum() > 0", "0x1F == 31 && 1_000 < result[0]", "`raw` matches 'r.w'", "result[0] > {{args.threshold}}", "asFloat(result[0]) ** 2 > 1e-3"];
+    for (const condition of valid) it(`accepts ${condition}`, () => expectNoProblem(metric({ successCondition: condition })));
+    const invalid: [string, RegExp][] = [["result[0] >=", /unexpected end of expression/], ["(result[0] > 1", /expected "\)"/], ["result[0] = 1", /unexpected "="/],
+        ["result[0] =< 1", /unexpected "="/], ["'open", /unterminated string/], ["result[0] > 1 ?", /unexpected end/], ["f(,)", /unexpected ","/], ["a @ b", /unexpected character "@"/], [" ", /empty/]];
+    for (const [condition, rule] of invalid) {
+        it(`refuses ${JSON.stringify(condition)}`, () => expectProblem(metric({ failureCondition: condition }), "analysis.metrics[0].failureCondition", new RegExp(`expr-lang.*${rule.source}|${rule.source}`)));
+    }
+    it("successCondition too", () => expectProblem(metric({ successCondition: "result[0] >" }), "analysis.metrics[0].successCondition", /must be an expression Argo can evaluate \(expr-lang syntax\)/));
+});

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { GateAction, ImagePullPolicy, IstioSplit, MatchOn, PathType, PresetSource, ProbeScheme, Protocol, ReleaseAction, ScaleDown } from "../args";
 import { dnsSubdomain, portName, qualifiedName, rfc1123Label } from "../names";
 import { quote } from "./rules/problem";
+import { exprProblem } from "./expr";
 import { headerValue, httpToken, httpUrl, imageReference, istioHost } from "./formats";
 import { annotationsFit, arr, duration, input, inputStringMap, int, intOrPercent, nonEmpty, obj, oneOf, pause, percent, rule } from "./zod-helpers";
 
@@ -126,8 +127,8 @@ const nginx = obj({
 const metric = obj({
     name: rule(rfc1123Label),
     query: nonEmpty(),
-    successCondition: nonEmpty().optional(),
-    failureCondition: nonEmpty().optional(),
+    successCondition: rule(exprProblem).optional(),
+    failureCondition: rule(exprProblem).optional(),
     interval: duration().optional(),
     initialDelay: duration().optional(),
     count: int(1).optional(),
