@@ -5,8 +5,10 @@ import { goDurationSeconds, pauseSeconds } from "../duration";
 import type { ClusterTarget } from "../live/cluster";
 import { EXIT_CODE_MEANINGS } from "./exit-codes";
 
-export const COMMANDS = ["status", "promote", "abort", "retry"] as const;
+export const COMMANDS = ["status", "promote", "abort", "retry", "report"] as const;
 export type CommandName = (typeof COMMANDS)[number];
+/** The commands that act on releases (in a stack or on a cluster). */
+export type ReleaseCommand = Exclude<CommandName, "report">;
 
 /** Where the releases come from: a stack's state, or a Rollout named on the command line. */
 export type ReleaseSource =
@@ -14,7 +16,7 @@ export type ReleaseSource =
     | { kind: "explicit"; target: ClusterTarget };
 
 export interface Invocation {
-    command: CommandName;
+    command: ReleaseCommand;
     /** Component or Rollout name; required without --stack, picks one release of a stack. */
     release?: string;
     source: ReleaseSource;
@@ -28,7 +30,18 @@ export interface Invocation {
     timeoutSeconds: number;
 }
 
-export type Parsed = { help: true } | ({ help: false } & Invocation);
+/** `report`: a preview's JSON in, Markdown out; no stack or cluster is read. */
+export interface ReportInvocation {
+    command: "report";
+    /** The preview's JSON; stdin when unset. */
+    file?: string;
+    /** Names for the hidden marker when the preview cannot say (it failed before naming any resource). */
+    project?: string;
+    stack?: string;
+    maxChars: number;
+}
+
+export type Parsed = { help: true } | ({ help: false } & Invocation) | ({ help: false } & ReportInvocation);
 
 export class UsageError extends Error {}
 
@@ -45,6 +58,11 @@ Commands:
   promote [--full] [--wait]   pass the gate the release waits at; --full skips every remaining stage
   abort [--wait]              abort the release: traffic goes back to the stable version
   retry [--wait]              run an aborted release again from stage 1
+  report [--file PATH]        the Markdown of a pull-request comment from \`pulumi preview --json\` (its
+                              document or its event stream), read from PATH or stdin: the verdict per
+                              release, the field diff, the live state, the plan and its timing, the policy
+                              results; --project/--stack name the comment's marker when the preview
+                              cannot; --max-chars caps its length (default 65536, GitHub's limit)
 
 Which release:
   --stack NAME                the releases of a Pulumi stack (\`pulumi stack export\`), on the cluster of
@@ -79,6 +97,9 @@ const OPTIONS = {
     timeout: { type: "string" },
     json: { type: "boolean" },
     help: { type: "boolean", short: "h" },
+    file: { type: "string", short: "f" },
+    project: { type: "string" },
+    "max-chars": { type: "string" },
 } as const;
 
 /** Options that only some commands take. */
@@ -87,6 +108,14 @@ const ONLY_FOR: Partial<Record<keyof typeof OPTIONS, CommandName[]>> = {
     json: ["status"],
     full: ["promote"],
     wait: ["promote", "abort", "retry"],
+    file: ["report"],
+    project: ["report"],
+    "max-chars": ["report"],
+    cwd: ["status", "promote", "abort", "retry"],
+    kubeconfig: ["status", "promote", "abort", "retry"],
+    context: ["status", "promote", "abort", "retry"],
+    namespace: ["status", "promote", "abort", "retry"],
+    timeout: ["status", "promote", "abort", "retry"],
 };
 
 /** Parses argv (without node and the script); throws UsageError on any mistake. */
@@ -106,12 +135,13 @@ export function parseCommandLine(argv: string[]): Parsed {
         throw new UsageError(`unknown command "${command}": use ${COMMANDS.join(", ")}`);
     }
     const cmd = command as CommandName;
-    if (rest.length > 1) throw new UsageError(`one release at most, got ${rest.map((r) => `"${r}"`).join(", ")}`);
     for (const [option, commands] of Object.entries(ONLY_FOR) as [keyof typeof OPTIONS, CommandName[]][]) {
         if (v[option] !== undefined && !commands.includes(cmd)) {
             throw new UsageError(`--${option} is an option of ${commands.join(", ")}, not of ${cmd}`);
         }
     }
+    if (cmd === "report") return reportInvocation(v, rest);
+    if (rest.length > 1) throw new UsageError(`one release at most, got ${rest.map((r) => `"${r}"`).join(", ")}`);
     const explicit = (["kubeconfig", "context", "namespace"] as const).filter((o) => v[o] !== undefined);
     for (const o of ["stack", "cwd", ...explicit] as const) {
         if (v[o] === "") throw new UsageError(`--${o} needs a value`);
@@ -130,7 +160,7 @@ export function parseCommandLine(argv: string[]): Parsed {
     if (v.timeout !== undefined && !v.watch && !v.wait) throw new UsageError("--timeout goes with --watch (status) or --wait (promote, abort, retry)");
     return {
         help: false,
-        command: cmd,
+        command: cmd as ReleaseCommand,
         ...(rest[0] !== undefined && { release: rest[0] }),
         source,
         watch: v.watch === true,
@@ -138,6 +168,24 @@ export function parseCommandLine(argv: string[]): Parsed {
         full: v.full === true,
         json: v.json === true,
         timeoutSeconds: timeoutSeconds(v.timeout ?? DEFAULT_TIMEOUT),
+    };
+}
+
+function reportInvocation(v: { file?: string; project?: string; stack?: string; "max-chars"?: string }, rest: string[]): { help: false } & ReportInvocation {
+    if (rest.length) throw new UsageError(`report reads one preview and takes no release name, got ${rest.map((r) => `"${r}"`).join(", ")}`);
+    for (const o of ["file", "project", "stack"] as const) {
+        if (v[o] === "") throw new UsageError(`--${o} needs a value`);
+    }
+    const maxText = v["max-chars"];
+    const maxChars = maxText === undefined ? 65536 : Number(maxText);
+    if (!Number.isInteger(maxChars) || maxChars < 1000) throw new UsageError(`--max-chars: "${maxText}" is not a whole number of at least 1000`);
+    return {
+        help: false,
+        command: "report",
+        ...(v.file !== undefined && { file: v.file }),
+        ...(v.project !== undefined && { project: v.project }),
+        ...(v.stack !== undefined && { stack: v.stack }),
+        maxChars,
     };
 }
 

@@ -1,6 +1,8 @@
 // The CLI as a function: argv in, text out, an exit code back; main.ts wires it to the process.
 import { parseCommandLine, Parsed, USAGE, UsageError } from "./args";
+import * as fs from "fs";
 import { control } from "./commands/control";
+import { report } from "./commands/report";
 import { status } from "./commands/status";
 import { EXIT_CODES, ExitCode } from "./exit-codes";
 import { exportStack, findReleases, Release, ReleaseError } from "./releases";
@@ -11,7 +13,16 @@ export interface Io {
     stderr: Output;
     /** `pulumi stack export`, replaceable in tests. */
     exporter?: typeof exportStack;
+    /** The input of `report`: the file, or stdin without one; replaceable in tests. */
+    readInput?: (file?: string) => Promise<string>;
 }
+
+const readInput = async (file?: string): Promise<string> => {
+    if (file !== undefined) return fs.promises.readFile(file, "utf8");
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString("utf8");
+};
 
 export async function run(argv: string[], io: Io): Promise<ExitCode> {
     let parsed: Parsed;
@@ -26,6 +37,7 @@ export async function run(argv: string[], io: Io): Promise<ExitCode> {
         io.stdout.write(USAGE);
         return EXIT_CODES.healthy;
     }
+    if (parsed.command === "report") return report(parsed, io.readInput ?? readInput, io.stdout, io.stderr);
     try {
         let releases: Release[];
         try {

@@ -1,0 +1,87 @@
+// The report reads the component's own words about the live release: these specs hold the
+// report's reading against the sentences live/impact.ts really produces, so the two cannot
+// drift apart, and pin the field diff's rules.
+import * as assert from "assert";
+import { describeImpact, RolloutParts } from "../../provider/src/live/impact";
+import { fieldChanges, impactKindOf, splitLine } from "../../provider/src/report/facts";
+import { parsePreview, PreviewInputError, UNKNOWN } from "../../provider/src/report/preview";
+import { LAYOUT_ANNOTATION } from "../../provider/src/lifecycle/layout";
+
+const layout = { stageStart: [0, 2, 3], argoStepCount: 5 };
+const template = (image: string) => ({ metadata: { labels: { app: "shop" } }, spec: { containers: [{ name: "app", image }] } });
+const steps = [{ setWeight: 10 }, { pause: { duration: "1m" } }, { setWeight: 30 }, { pause: {} }, { setWeight: 60 }];
+const live = (image: string, status: object): RolloutParts => ({
+    metadata: { annotations: { [LAYOUT_ANNOTATION]: "0,2,4/5" } },
+    spec: { template: template(image), strategy: { canary: { steps } } },
+    status,
+});
+const paused = { phase: "Paused", currentStepIndex: 3, pauseConditions: [{ reason: "CanaryPauseStep" }], stableRS: "a", currentPodHash: "b", canary: { weights: { canary: { weight: 30 } } } };
+const healthy = { phase: "Healthy", currentStepIndex: 5, stableRS: "a", currentPodHash: "a" };
+const aborted = { phase: "Degraded", abort: true, currentStepIndex: 0, stableRS: "a", currentPodHash: "b", message: "RolloutAborted: aborted" };
+const desired = (image: string, s: object[] = steps) => ({ spec: { template: template(image), strategy: { canary: { steps: s } } } });
+
+describe("report: the component's words about the live release", () => {
+    const cases: [string, ReturnType<typeof describeImpact>, string][] = [
+        ["first release", describeImpact(undefined, desired("shop:1"), layout), "first"],
+        ["a new template during a canary", describeImpact(live("shop:2", paused), desired("shop:3"), layout, template("shop:1")), "template"],
+        ["a new template on a promoted release", describeImpact(live("shop:2", healthy), desired("shop:3"), layout), "template"],
+        ["the stable template during a canary", describeImpact(live("shop:2", paused), desired("shop:1"), layout, template("shop:1")), "rollback"],
+        ["the stable template after an abort", describeImpact(live("shop:2", aborted), desired("shop:1"), layout, template("shop:1")), "rollback"],
+        ["new steps during a canary", describeImpact(live("shop:2", paused), desired("shop:2", steps.slice(0, 3)), layout), "steps"],
+        ["new steps on a promoted release", describeImpact(live("shop:2", healthy), desired("shop:2", steps.slice(0, 3)), layout), "steps"],
+        ["nothing", describeImpact(live("shop:2", healthy), desired("shop:2"), layout), "none"],
+    ];
+    for (const [what, impact, kind] of cases) {
+        it(`${what}: ${kind} (change "${impact.change}")`, () => {
+            assert.strictEqual(impactKindOf(impact.effect), kind);
+            assert.strictEqual(kind, impact.change === "template" ? "template" : impact.change);
+        });
+        it(`${what}: the logged line splits back into standing and effect`, () => {
+            const line = `${impact.standing}; ${impact.effect}.`;
+            assert.deepStrictEqual(splitLine(line), { standing: impact.standing, effect: impact.effect });
+        });
+    }
+    it("an unreadable live release", () => assert.strictEqual(impactKindOf("what this change does to the running release is unknown"), "unknown"));
+    it("the standing of an aborted release holds a '; ', a control's words follow the effect", () => {
+        const impact = describeImpact(live("shop:2", aborted), desired("shop:1"), layout, template("shop:1"));
+        assert.match(impact.standing, /; traffic is on the stable version/);
+        const control = "promote past stage 2 (for shop:1): nothing to do, this update starts a new canary";
+        assert.deepStrictEqual(splitLine(`${impact.standing}; ${impact.effect}; ${control}.`), { standing: impact.standing, effect: impact.effect, control });
+    });
+});
+
+describe("report: the field diff of the component's arguments", () => {
+    const base = { template: { image: "shop:1", env: [{ name: "A", value: "1" }, { name: "B", value: "2" }] }, steps: [{ weight: 10, pause: "1m" }, { weight: 50 }] };
+    it("env by name, steps as plans, each in its part; unchanged fields left out", () => {
+        const changes = fieldChanges(base, {
+            ...base,
+            template: { image: "shop:2", env: [{ name: "B", value: "3" }, { name: "A", value: "1" }] },
+            steps: [{ weight: 20, pause: "1m" }],
+            istio: { hosts: ["shop.example.com"] },
+            replicas: 3,
+        }, "shop");
+        assert.deepStrictEqual(changes, [
+            { group: "pod template", path: "template.env[B].value", old: "2", new: "3" },
+            { group: "pod template", path: "template.image", old: "shop:1", new: "shop:2" },
+            { group: "steps", path: "steps", old: "10% for 1m, 50% until promoted, 100%", new: "20% for 1m, 100%" },
+            { group: "traffic", path: "istio", old: undefined, new: { hosts: ["shop.example.com"] } },
+            { group: "other", path: "replicas", old: undefined, new: 3 },
+        ]);
+    });
+    it("a value not known until the update stays the engine's marker (rendered as such)", () => {
+        const changes = fieldChanges(base, { ...base, template: { ...base.template, image: UNKNOWN } }, "shop");
+        assert.deepStrictEqual(changes, [{ group: "pod template", path: "template.image", old: "shop:1", new: UNKNOWN }]);
+    });
+});
+
+describe("report: reading the preview's JSON", () => {
+    it("neither form: a PreviewInputError that says what it got", () => {
+        assert.throws(() => parsePreview(""), (e: Error) => e instanceof PreviewInputError && /the input is empty/.test(e.message));
+        assert.throws(() => parsePreview("error: no stack named 'dev' found"), (e: Error) => e instanceof PreviewInputError && /line 1 is not JSON/.test(e.message));
+        assert.throws(() => parsePreview('{"hello": 1}\n{"x": 2}'), (e: Error) => e instanceof PreviewInputError && /not a Pulumi preview/.test(e.message));
+    });
+    it("the summary document: the error prefix leaves the message; no policy results", () => {
+        const p = parsePreview(JSON.stringify({ steps: [], diagnostics: [{ message: "error: boom\n", severity: "error" }] }));
+        assert.deepStrictEqual([p.form, p.failed, p.diagnostics[0].message, p.policyViolations], ["summary", true, "boom", undefined]);
+    });
+});
