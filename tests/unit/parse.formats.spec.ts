@@ -152,3 +152,23 @@ describe("analysis conditions (expr-lang syntax)", () => {
     }
     it("successCondition too", () => expectProblem(metric({ successCondition: "result[0] >" }), "analysis.metrics[0].successCondition", /must be an expression Argo can evaluate \(expr-lang syntax\)/));
 });
+
+describe("references, retries and lists the API server or Istio refuse", () => {
+    it("a Secret key is a ConfigMap-style key", () => {
+        expectProblem({ template: { image, env: [{ name: "A", secretKeyRef: { name: "s", key: "a b" } }] } }, "template.env[0].secretKeyRef.key", /Secret or ConfigMap key/);
+        expectProblem({ template: { image, env: [{ name: "A", configMapKeyRef: { name: "c", key: ".." } }] } }, "template.env[0].configMapKeyRef.key", /not "\." or "\.\."/);
+        expectProblem({ istio: {}, analysis: { prometheus: { ...prometheus, headers: [{ name: "A", secretKeyRef: { name: "s", key: "{{args.x}}" } }] }, successRate: {} } },
+            "analysis.prometheus.headers[0].secretKeyRef.key", /Secret or ConfigMap key/);
+        expectNoProblem({ template: { image, env: [{ name: "A", secretKeyRef: { name: "s", key: "db.password_1-x" } }] } });
+    });
+    it("retryOn lists Envoy retry conditions or status codes", () => {
+        expectNoProblem({ istio: { retries: { attempts: 2, retryOn: "gateway-error,connect-failure,refused-stream,503" } } });
+        expectProblem({ istio: { retries: { attempts: 2, retryOn: "5xx,2562048h" } } }, "istio.retries.retryOn", /Envoy retry conditions .*"2562048h" is not/);
+        expectProblem({ istio: { retries: { attempts: 2, retryOn: "" } } }, "istio.retries.retryOn", /Envoy retry conditions/);
+    });
+    it("Istio hosts, gateways and routes are unique", () => {
+        expectProblem({ istio: { hosts: ["a.example.com", "a.example.com"] } }, "istio.hosts[1]", /must be unique; "a.example.com" is also hosts\[0\]/);
+        expectProblem({ istio: { gateways: ["mesh", "gw", "mesh"] } }, "istio.gateways[2]", /must be unique/);
+        expectProblem({ istio: { virtualServiceName: "vs", routes: ["primary", "primary"] } }, "istio.routes[1]", /must be unique/);
+    });
+});

@@ -58,3 +58,23 @@ export function httpUrl(address: string): string | undefined {
     if ((url.protocol !== "http:" && url.protocol !== "https:") || url.hostname === "") return why;
     return undefined;
 }
+
+/** Keys of a Secret or ConfigMap (what a secretKeyRef or configMapKeyRef may name). */
+export function configMapKey(key: string): string | undefined {
+    if (key.length === 0) return "must not be empty";
+    if (key.length > 253) return `must be at most 253 characters (a Secret or ConfigMap key), got ${key.length}`;
+    if (!/^[-._a-zA-Z0-9]+$/.test(key) || key === "." || key === "..") {
+        return `must be a Secret or ConfigMap key (letters, digits, '-', '_' and '.'; not "." or ".."), got ${quote(key)}`;
+    }
+    return undefined;
+}
+
+/** The retry conditions Istio accepts in retryOn (Envoy's x-envoy-retry-on and x-envoy-retry-grpc-on), besides HTTP status codes. */
+const RETRY_ON = ["5xx", "gateway-error", "reset", "reset-before-request", "connect-failure", "envoy-ratelimited", "retriable-4xx", "refused-stream",
+    "retriable-status-codes", "retriable-headers", "http3-post-connect-failure", "cancelled", "deadline-exceeded", "internal", "resource-exhausted", "unavailable"];
+
+export function retryOn(value: string): string | undefined {
+    const unknown = value.split(",").map((p) => p.trim()).filter((p) => !RETRY_ON.includes(p) && !/^[1-5]\d\d$/.test(p));
+    if (unknown.length === 0) return undefined;
+    return `must be a comma-separated list of Envoy retry conditions (such as "5xx,connect-failure,refused-stream") or HTTP status codes; ${unknown.slice(0, 3).map(quote).join(", ")}${unknown.length > 3 ? ` and ${unknown.length - 3} more are` : unknown.length === 1 ? " is" : " are"} not`;
+}

@@ -5,14 +5,14 @@ import { GateAction, ImagePullPolicy, IstioSplit, MatchOn, PathType, PresetSourc
 import { dnsSubdomain, portName, qualifiedName, rfc1123Label } from "../names";
 import { quote } from "./rules/problem";
 import { exprProblem } from "./expr";
-import { headerValue, httpToken, httpUrl, imageReference, istioHost } from "./formats";
+import { configMapKey, headerValue, httpToken, httpUrl, imageReference, istioHost, retryOn } from "./formats";
 import { annotationsFit, arr, duration, input, inputStringMap, int, intOrPercent, nonEmpty, obj, oneOf, pause, percent, rule } from "./zod-helpers";
 
 const QUANTITY = /^[+]?(\d+(\.\d*)?|\.\d+)(([KMGTPE]i)|[numkMGTPE]|[eE][+-]?\d+)?$/;
 const quantity = () => rule((q) => (QUANTITY.test(q) ? undefined : `must be a Kubernetes quantity such as "250m", "1" or "256Mi", got ${quote(q)}`));
 const port = () => int(1, 65535);
 const subdomain = () => rule(dnsSubdomain);
-const keyRef = obj({ name: subdomain(), key: nonEmpty() });
+const keyRef = obj({ name: subdomain(), key: rule(configMapKey) });
 const image = () => rule((i) => (i === "" ? "must not be empty" : imageReference(i)));
 /** A header or cookie value to match: not empty, and nothing that ends or splits a header. */
 const matchValue = () => rule((v) => (v === "" ? "must not be empty" : headerValue(v)));
@@ -102,7 +102,7 @@ const istio = obj({
     retries: obj({
         attempts: int(0),
         perTryTimeout: duration().optional(),
-        retryOn: nonEmpty().optional(),
+        retryOn: rule(retryOn).optional(),
     }).optional(),
     timeout: duration().optional(),
     mutualTls: z.boolean().optional(),

@@ -2,7 +2,7 @@
 import type { RequestMatch } from "../../args";
 import { routerKind } from "../../resolve/services";
 import { pcreProblem, re2Problem } from "../regex";
-import { isObj, list, Problem, RuleContext } from "./problem";
+import { isObj, list, Problem, quote, RuleContext } from "./problem";
 
 export function trafficRules(ctx: RuleContext): Problem[] {
     const { args } = ctx;
@@ -57,6 +57,7 @@ function istioRules({ args }: RuleContext): Problem[] {
     } else if (istio.routes !== undefined) {
         problems.push({ path: "istio.routes", reason: "only applies to an existing VirtualService (istio.virtualServiceName); the created one has a single route" });
     }
+    for (const key of ["hosts", "gateways", "routes"] as const) problems.push(...duplicates(istio[key], `istio.${key}`));
     const matches = list(istio.matches);
     matches.forEach((m, i) => {
         if (!isObj(m)) return;
@@ -118,6 +119,18 @@ function matchValueRules(m: RequestMatch, path: string, engine: "re2" | "pcre"):
         const reason = engine === "re2" ? re2Problem(m.regex) : pcreProblem(m.regex);
         if (reason) problems.push({ path: `${path}.regex`, reason });
     }
+    return problems;
+}
+
+/** Each repeated string of a list, at its index. */
+function duplicates(items: unknown, path: string): Problem[] {
+    const seen = new Map<string, number>();
+    const problems: Problem[] = [];
+    list(items as unknown[]).forEach((item, i) => {
+        if (typeof item !== "string") return;
+        if (seen.has(item)) problems.push({ path: `${path}[${i}]`, reason: `must be unique; ${quote(item)} is also ${path.split(".").pop()}[${seen.get(item)}]` });
+        else seen.set(item, i);
+    });
     return problems;
 }
 
