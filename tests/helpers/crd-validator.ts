@@ -128,27 +128,38 @@ function newAjv(): Ajv {
 }
 
 export class CrdValidator {
+    /** Schemas by apiVersion/kind; each compiled on first use (compiling all of Istio's takes seconds). */
+    private readonly schemas = new Map<string, Schema>();
     private readonly validators = new Map<string, ValidateFunction>();
+    private readonly ajv = newAjv();
 
     constructor() {
-        const ajv = newAjv();
         for (const crd of loadCrds()) {
             const spec = crd.spec as { group: string; names: { kind: string }; versions: { name: string; schema: { openAPIV3Schema: Schema } }[] };
             for (const version of spec.versions) {
-                const key = `${spec.group}/${version.name}/${spec.names.kind}`;
-                this.validators.set(key, ajv.compile(withObjectRoot(toJsonSchema(version.schema.openAPIV3Schema))));
+                this.schemas.set(`${spec.group}/${version.name}/${spec.names.kind}`, version.schema.openAPIV3Schema);
             }
         }
     }
 
     /** Whether a CRD defines this apiVersion and kind. */
     knows(apiVersion: string, kind: string): boolean {
-        return this.validators.has(`${apiVersion}/${kind}`);
+        return this.schemas.has(`${apiVersion}/${kind}`);
+    }
+
+    private validator(key: string): ValidateFunction | undefined {
+        let validate = this.validators.get(key);
+        const schema = this.schemas.get(key);
+        if (!validate && schema) {
+            validate = this.ajv.compile(withObjectRoot(toJsonSchema(schema)));
+            this.validators.set(key, validate);
+        }
+        return validate;
     }
 
     /** Problems with `object` ("" when it is valid), one line each. */
     problems(object: { apiVersion: string; kind: string }): string {
-        const validate = this.validators.get(`${object.apiVersion}/${object.kind}`);
+        const validate = this.validator(`${object.apiVersion}/${object.kind}`);
         if (!validate) return `no CRD defines ${object.apiVersion} ${object.kind}`;
         if (validate(object)) return "";
         return (validate.errors ?? [])
