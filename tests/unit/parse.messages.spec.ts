@@ -30,6 +30,15 @@ function thrown(args: unknown): pulumi.InputPropertiesError {
 }
 
 describe("argument messages", () => {
+    describe("a clean error in a TypeScript program", () => {
+        it("is an InputPropertiesError (property by property through the plugin) and a RunError (printed without a stack trace)", () => {
+            const error = thrown({ ...base, replicas: -1 });
+            assert.ok(pulumi.InputPropertiesError.isInstance(error));
+            assert.ok(pulumi.RunError.isInstance(error));
+            assert.strictEqual(error.message, 'CanaryDelivery "app" has 1 invalid argument:\n  - replicas: must be at least 0');
+        });
+    });
+
     describe("a missing required field says so", () => {
         const ref = (extra: object) => ({ template: undefined, workloadRef: { name: "shop", ...extra } });
         it("an Input map (workloadRef.matchLabels)", () => assert.strictEqual(reasonAt(ref({}), "workloadRef.matchLabels"), "is required"));

@@ -7,6 +7,17 @@ import type { CanaryDeliveryArgs } from "../../provider/src/args";
 import { findProblems, parseArgs } from "../../provider/src/parse";
 import { render } from "../helpers/render";
 
+// The plugin's own path: the engine's inputs as a protobuf Struct, deserialized by @pulumi/pulumi as
+// its ComponentProvider does before it constructs the component.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { Struct } = require("google-protobuf/google/protobuf/struct_pb.js") as { Struct: { fromJavaScript(v: unknown): unknown } };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const rpc = require("@pulumi/pulumi/runtime/rpc") as { deserializeProperties(s: unknown): Record<string, unknown> };
+
+function throughPlugin(json: string): unknown {
+    return rpc.deserializeProperties(Struct.fromJavaScript(JSON.parse(json)));
+}
+
 const image = "ghcr.io/acme/shop:1.0";
 const base = { template: { image }, steps: [{ weight: 10, pause: "5m" }, { weight: 50 }] };
 const RESERVED = /is a reserved key: "__proto__", "constructor" and "prototype" are not allowed as keys/;
@@ -62,6 +73,19 @@ describe("reading the arguments", () => {
         });
         it("never reaches a selector", () => {
             assert.throws(() => parseArgs("app", { steps: base.steps, workloadRef: { name: "shop", matchLabels: fromJson("constructor", "y") } } as CanaryDeliveryArgs), RESERVED);
+        });
+        for (const key of ["constructor", "prototype"]) {
+            it(`${key} through the plugin's deserializer gives the same error`, () => {
+                const json = `{"template": {"image": "${image}", "labels": {"${key}": "x"}}, "steps": [{"weight": 10}]}`;
+                expectAt(throughPlugin(json), `template.labels.${key}`, RESERVED);
+                assert.deepStrictEqual(problemsOf(throughPlugin(json)), problemsOf(JSON.parse(json)));
+            });
+        }
+        it("__proto__ never reaches the component through the plugin: protobuf's JavaScript map drops it first", () => {
+            // Known limit (google-protobuf keeps map entries in a plain object): nothing the parser can see.
+            // This spec fails, and the parser then reports the key as for the other shapes, once the library keeps it.
+            const args = throughPlugin(`{"template": {"image": "${image}", "labels": {"__proto__": "x", "team": "a"}}, "steps": [{"weight": 10}]}`) as { template: { labels: object } };
+            assert.deepStrictEqual(Object.keys(args.template.labels), ["team"]);
         });
         it("an object literal's __proto__ (which sets the prototype) is an inherited property, refused", () => {
             // eslint-disable-next-line no-proto

@@ -59,10 +59,16 @@ export function toInputPropertiesError(resourceName: string, problems: Problem[]
     const shown = problems.slice(0, MAX_IN_MESSAGE);
     const lines = shown.map((p) => `  - ${p.path}: ${p.reason}`);
     if (problems.length > shown.length) lines.push(`  - and ${problems.length - shown.length} more`);
-    return new pulumi.InputPropertiesError({
+    const error = new pulumi.InputPropertiesError({
         message: `CanaryDelivery "${resourceName}" has ${problems.length} invalid argument${problems.length === 1 ? "" : "s"}:\n${lines.join("\n")}`,
         errors: shown.map((p) => ({ propertyPath: p.path, reason: p.reason })),
     });
+    // Thrown in a TypeScript program, an InputPropertiesError is an unhandled exception that the Node.js
+    // runtime prints with its stack trace; a RunError is printed as its message alone. Marked as both
+    // (RunError.isInstance reads this flag), it reads as a clean list of problems there, and the plugin's
+    // provider server, which checks InputPropertiesError first, still returns it property by property.
+    Object.defineProperty(error, "__pulumiRunError", { value: true });
+    return error;
 }
 
 function fromZodIssue(issue: z.core.$ZodIssue, args: unknown): Problem[] {
