@@ -71,3 +71,11 @@ describe("argument limits", () => {
         });
     });
 });
+
+describe("Istio durations", () => {
+    it("are at least 1ms (Istio's CRD rule)", () => {
+        expectProblem({ istio: { timeout: "500us" } }, "istio.timeout", /must be at least 1ms \(Istio's smallest duration\)/);
+        expectProblem({ istio: { retries: { attempts: 1, perTryTimeout: "999999ns" } } }, "istio.retries.perTryTimeout", /at least 1ms/);
+        expectNoProblem({ istio: { timeout: "1ms" } });
+    });
+});

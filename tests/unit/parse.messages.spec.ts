@@ -90,6 +90,11 @@ describe("argument messages", () => {
             assert.strictEqual(error.errors.length, MAX_IN_MESSAGE);
         });
         it("every problem is still found", () => assert.strictEqual(problems({ template: { image, ports } }).length, 999));
+        it("lists inside a message too", () => {
+            const query = Array.from({ length: 15 }, (_, i) => `{{args.a${i}}}`).join(" + ");
+            const reason = reasonAt({ istio: {}, analysis: { prometheus: { address: "http://p:9090" }, metrics: [{ name: "m", query, successCondition: "true" }] } }, "analysis.metrics[0].query");
+            assert.match(reason, /^uses unknown argument\(s\) \{\{args.a0\}\}, .*\{\{args.a9\}\} and 5 more; available: /);
+        });
     });
 
     describe("a misspelt key suggests the closest known one", () => {

@@ -93,6 +93,9 @@ const gateway = rule((g) =>
         ? undefined
         : `must be "mesh", "<name>" or "<namespace>/<name>", got ${quote(g)}`);
 
+/** Istio's CRD validation refuses durations under a millisecond. */
+const ISTIO_DURATION = { seconds: 0.001, text: "1ms", why: "Istio's smallest duration" };
+
 const istio = obj({
     split: oneOf(IstioSplit).optional(),
     virtualServiceName: subdomain().optional(),
@@ -101,10 +104,10 @@ const istio = obj({
     gateways: arr(gateway).optional(),
     retries: obj({
         attempts: int(0),
-        perTryTimeout: duration().optional(),
+        perTryTimeout: duration(ISTIO_DURATION).optional(),
         retryOn: rule(retryOn).optional(),
     }).optional(),
-    timeout: duration().optional(),
+    timeout: duration(ISTIO_DURATION).optional(),
     mutualTls: z.boolean().optional(),
     destinationRuleName: subdomain().optional(),
     canarySubset: rule(rfc1123Label).optional(),

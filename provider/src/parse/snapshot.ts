@@ -3,7 +3,7 @@
 // at its path instead of a crash or a silent change later, and every later step (the schema, the
 // rules, resolve and build) reads the same values, however often it reads them.
 import { formatPath } from "./path";
-import { Problem, quote } from "./rules/problem";
+import { listed, Problem, quote } from "./rules/problem";
 import { isUnresolved } from "./zod-helpers";
 
 /**
@@ -89,7 +89,7 @@ export function snapshot(root: unknown): Snapshot {
         if (inherited.length > 0) {
             problems.push({
                 path: formatPath(path) || "args",
-                reason: `inherits ${inherited.map(quote).join(", ")} from its prototype: pass a plain object (a "__proto__" key in an object literal sets the prototype)`,
+                reason: `inherits ${listed(inherited.map(quote))} from its prototype: pass a plain object (a "__proto__" key in an object literal sets the prototype)`,
             });
         }
         return copy;
@@ -115,7 +115,7 @@ function inheritedKeys(object: object): string[] {
     const own = new Set(Object.keys(object));
     const keys: string[] = [];
     for (const key in object) if (!own.has(key)) keys.push(key);
-    return keys.slice(0, 5);
+    return keys;
 }
 
 function couldNotRead(err: unknown): string {

@@ -91,12 +91,16 @@ export const nonEmpty = () => z.string().min(1, "must not be empty");
 
 const TOO_LONG_FOR_GO = "must fit Go's time.Duration (at most 2562047h47m16s)";
 
-/** An Argo analysis or Istio duration: Go's time.ParseDuration grammar, positive and within Go's range. */
-export const duration = () =>
+/**
+ * An Argo analysis or Istio duration: Go's time.ParseDuration grammar, positive and within Go's range;
+ * `least` names a floor of the field (Istio's CRD rules want at least 1ms).
+ */
+export const duration = (least?: { seconds: number; text: string; why: string }) =>
     rule((text) => {
         const seconds = goDurationSeconds(text);
         if (seconds === undefined) return `must be a duration such as "30s", "5m" or "1h30m", got ${quote(text)}`;
         if (seconds <= 0) return `must be a duration greater than 0, got ${quote(text)}`;
+        if (least && seconds < least.seconds) return `must be at least ${least.text} (${least.why}), got ${quote(text)}`;
         if (!goDurationFits(text)) return `${TOO_LONG_FOR_GO}, got ${quote(text)}`;
         return undefined;
     });

@@ -2,7 +2,10 @@
 // Argo can evaluate, header values from exactly one place.
 import { ANALYSIS_ARGS, PRESET_METRIC_NAMES, referencedArgs } from "../../build/analysis/args";
 import { routerKind } from "../../resolve/services";
-import { exactlyOne, isObj, list, Problem, quote, RuleContext } from "./problem";
+import { exactlyOne, isObj, list, listed, Problem, quote, RuleContext } from "./problem";
+
+/** An argument name as written, cut like any echo. */
+const quoteless = (name: string) => quote(name).slice(1, -1);
 
 export function analysisRules({ args }: RuleContext): Problem[] {
     const a = args.analysis;
@@ -32,7 +35,7 @@ export function analysisRules({ args }: RuleContext): Problem[] {
         if (typeof m.query === "string") {
             const unknown = referencedArgs(m.query).filter((arg) => !(ANALYSIS_ARGS as readonly string[]).includes(arg));
             if (unknown.length) {
-                problems.push({ path: `${path}.query`, reason: `uses unknown argument(s) ${unknown.map((u) => `{{args.${u}}}`).join(", ")}; available: ${ANALYSIS_ARGS.join(", ")}` });
+                problems.push({ path: `${path}.query`, reason: `uses unknown argument(s) ${listed(unknown.map((u) => `{{args.${quoteless(u)}}}`))}; available: ${ANALYSIS_ARGS.join(", ")}` });
             }
         }
     });
