@@ -89,6 +89,16 @@ describe("argument messages", () => {
             const error = thrown({ ...base, template: { image, ports } });
             assert.strictEqual(error.errors.length, MAX_IN_MESSAGE);
         });
+        it("sorted by path, indices as numbers", () => {
+            const paths = problems({ template: { image, ports: ports.slice(0, 12) } }).map((p) => p.path);
+            assert.deepStrictEqual(paths.slice(8), ["template.ports[9].containerPort", "template.ports[10].containerPort", "template.ports[11].containerPort"]);
+        });
+        it("many unknown keys are quick to report", () => {
+            const keys = Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`${"x".repeat(60)}${i}`, 1]));
+            const started = Date.now();
+            assert.strictEqual(problems(keys).length, 10_000);
+            assert.ok(Date.now() - started < 1500, `${Date.now() - started} ms`);
+        });
         it("every problem is still found", () => assert.strictEqual(problems({ template: { image, ports } }).length, 999));
         it("lists inside a message too", () => {
             const query = Array.from({ length: 15 }, (_, i) => `{{args.a${i}}}`).join(" + ");

@@ -33,7 +33,7 @@ export function parseArgs(resourceName: string, args: CanaryDeliveryArgs): Parse
     return { args: plainArgs, release, warnings: warnings({ args: plainArgs, release }) };
 }
 
-/** Every problem with `args`, shape and cross-field, sorted by path. */
+/** Every problem with `args`, shape and cross-field, sorted by path (ports[2] before ports[10]). */
 export function findProblems(resourceName: string, args: CanaryDeliveryArgs): Problem[] {
     return examine(resourceName, args).problems;
 }
@@ -49,7 +49,7 @@ function examine(resourceName: string, given: unknown): { args: CanaryDeliveryAr
     }
     // What could not be read is reported once, as such, not again as missing or mistyped.
     const problems = [...read.problems, ...found.filter((p) => !read.unreadable.some((u) => isUnder(p.path, u)))];
-    return { args, problems: dedupe(problems).sort((a, b) => a.path.localeCompare(b.path)) };
+    return { args, problems: dedupe(problems).sort((a, b) => a.path.localeCompare(b.path, "en", { numeric: true })) };
 }
 
 /** Problems listed one by one (in the message and in the engine's per-property lines); the rest are counted. */

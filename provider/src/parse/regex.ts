@@ -9,8 +9,12 @@ export function re2Problem(pattern: string): string | undefined {
         RE2JS.compile(pattern);
         return undefined;
     } catch (err) {
+        const why = "must be an RE2 regular expression (Istio/Envoy)";
+        // RE2's own words for these ("invalid named capture", "invalid escape sequence") do not say what is missing.
+        if (/\(\?<?[=!]/.test(pattern)) return `${why}: RE2 has no lookahead or lookbehind`;
+        if (/(^|[^\\])(\\\\)*\\([1-9]|k<)/.test(pattern)) return `${why}: RE2 has no backreferences`;
         const message = err instanceof Error ? err.message : String(err);
-        return `must be an RE2 regular expression (Istio/Envoy: no lookaround or backreferences): ${message.replace(/^error parsing regexp: /, "")}`;
+        return `${why}: ${message.replace(/^error parsing regexp: /, "")}`;
     }
 }
 

@@ -22,12 +22,13 @@ export function closest(key: string, known: readonly string[]): string | undefin
     if (key.length > 64) return undefined;
     let best: { name: string; distance: number } | undefined;
     for (const name of known) {
+        const allowed = Math.max(1, Math.floor(Math.max(key.length, name.length) / 3));
+        // The distance is at least the difference in length: most keys are ruled out without computing it.
+        if (Math.abs(key.length - name.length) > allowed) continue;
         const distance = editDistance(key.toLowerCase(), name.toLowerCase());
-        if (!best || distance < best.distance) best = { name, distance };
+        if (distance <= allowed && (!best || distance < best.distance)) best = { name, distance };
     }
-    if (!best) return undefined;
-    const allowed = Math.max(1, Math.floor(Math.max(key.length, best.name.length) / 3));
-    return best.distance <= allowed ? best.name : undefined;
+    return best?.name;
 }
 
 interface Def { type: string; [k: string]: unknown }
