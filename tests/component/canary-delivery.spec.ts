@@ -85,6 +85,17 @@ describe("CanaryDelivery under mocks", () => {
             assert.deepStrictEqual(registrations, []);
         });
 
+        it("register nothing when a getter throws or a map has a reserved key: problems, not a crash", () => {
+            const args = {
+                template: { image: "nginx:1.27", labels: JSON.parse('{"constructor": "x"}') },
+                steps: [{ weight: 10 }],
+                get replicas(): number { throw new Error("boom"); },
+            };
+            assert.throws(() => new CanaryDelivery("bad", args as never), (err: unknown) =>
+                pulumi.InputPropertiesError.isInstance(err) && err.errors.map((e) => e.propertyPath).join(",") === "replicas,template.labels.constructor");
+            assert.deepStrictEqual(registrations, []);
+        });
+
         it("register nothing when the release name derived from the resource name is invalid", () => {
             assert.throws(() => new CanaryDelivery("Checkout_Service", { template: { image: "x" }, steps: [] }), /releaseName: defaults to the resource name/);
             assert.deepStrictEqual(registrations, []);
