@@ -230,3 +230,24 @@ export function hasUnresolved(value: unknown): boolean {
     if (typeof value === "object" && value !== null) return Object.values(value).some(hasUnresolved);
     return false;
 }
+
+/** An accepted mutation's objects, ready for an API server dry-run (`unresolved`: some value is an Output or a Promise). */
+export interface AcceptedRelease {
+    id: number;
+    base: string;
+    description: string;
+    objects: { kind: string; role: string; manifest: unknown; unresolved: boolean }[];
+}
+
+/** The accepted mutations of a seed, each with the objects its release would register. */
+export function* acceptedReleases(seed = DEFAULT_SEED, count = 1500): Generator<AcceptedRelease> {
+    for (const r of mutationResults(seed, count)) {
+        if (r.outcome !== "accepted") continue;
+        yield {
+            id: r.mutation.id,
+            base: r.mutation.base,
+            description: r.mutation.description,
+            objects: r.manifests!.children.map((c) => ({ kind: c.kind, role: c.role, manifest: c.manifest, unresolved: hasUnresolved(c.manifest) })),
+        };
+    }
+}

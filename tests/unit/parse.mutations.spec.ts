@@ -2,7 +2,7 @@
 // with property paths or accepted with manifests; none crashes the parser or the builders.
 import * as assert from "assert";
 import { CrdValidator } from "../helpers/crd-validator";
-import { DEFAULT_SEED, hasUnresolved, MutationResult, mutationResults, Outcome } from "../helpers/mutations";
+import { acceptedReleases, DEFAULT_SEED, hasUnresolved, MutationResult, mutationResults, Outcome } from "../helpers/mutations";
 
 const CUSTOM_KINDS = new Set(["Rollout", "AnalysisTemplate", "VirtualService", "DestinationRule"]);
 
@@ -53,6 +53,12 @@ describe("generated inputs (mutations of the scenarios)", function () {
     it("both outcomes occur (the mutations are neither all fatal nor all harmless)", () => {
         assert.ok(results.filter((r) => r.outcome === "rejected").length > COUNT / 4);
         assert.ok(results.filter((r) => r.outcome === "accepted").length > COUNT / 20);
+    });
+
+    it("the accepted releases can be collected for an API server dry-run", () => {
+        const accepted = [...acceptedReleases(DEFAULT_SEED, 100)];
+        assert.deepStrictEqual(accepted.map((a) => a.id), results.slice(0, 100).filter((r) => r.outcome === "accepted").map((r) => r.mutation.id));
+        assert.ok(accepted.every((a) => a.objects.some((o) => o.kind === "Rollout")));
     });
 
     it("is deterministic: the same seed gives the same mutations and outcomes", () => {
