@@ -69,16 +69,25 @@ describe("argument formats", () => {
         it("an Istio header name is an HTTP token", () => expectProblem(istio({ name: "x user", exact: "1" }), "istio.matches[0].name", /must be an HTTP token/));
         it("an Nginx header name is an HTTP token", () => expectProblem(nginx({ name: "x:user", exact: "1" }), "nginx.matches[0].name", /must be an HTTP token/));
         it("a cookie name too", () => expectProblem({ nginx: { matches: [{ on: "cookie", name: "a;b" }] } }, "nginx.matches[0].name", /must be an HTTP token/));
-        for (const [label, bad] of [["CR", "a\rb"], ["LF", "a\nb"], ["NUL", "a\0b"]]) {
-            it(`a header value with ${label} is refused (Istio)`, () => expectProblem(istio({ name: "x-user", exact: bad }), "istio.matches[0].exact", /must not contain CR, LF or NUL/));
-            it(`a header prefix with ${label} is refused (Nginx)`, () => expectProblem(nginx({ name: "x-user", prefix: bad }), "nginx.matches[0].prefix", /must not contain CR, LF or NUL/));
+        for (const [label, bad] of [["CR", "a\rb"], ["LF", "a\nb"], ["NUL", "a\0b"], ["BEL", "a\u0007b"], ["DEL", "a\u007fb"]]) {
+            it(`a header value with ${label} is refused (Istio)`, () => expectProblem(istio({ name: "x-user", exact: bad }), "istio.matches[0].exact", /must not contain CR, LF, NUL or other control characters/));
+            it(`a header prefix with ${label} is refused (Nginx)`, () => expectProblem(nginx({ name: "x-user", prefix: bad }), "nginx.matches[0].prefix", /must not contain CR, LF, NUL or other control characters/));
             it(`a Prometheus header value with ${label} is refused`, () =>
                 expectProblem({ istio: {}, analysis: { prometheus: { ...prometheus, headers: [{ name: "Authorization", value: `Bearer ${bad}` }] }, successRate: {} } },
-                    "analysis.prometheus.headers[0].value", /must not contain CR, LF or NUL/));
+                    "analysis.prometheus.headers[0].value", /must not contain CR, LF, NUL or other control characters/));
         }
         it("a Prometheus header name is an HTTP token", () =>
             expectProblem({ istio: {}, analysis: { prometheus: { ...prometheus, headers: [{ name: "X Token", value: "1" }] }, successRate: {} } }, "analysis.prometheus.headers[0].name", /HTTP token/));
-        it("good ones pass", () => expectNoProblem(istio({ name: "x-canary", exact: "always" })));
+        it("good ones pass, a tab and non-ASCII text too", () => {
+            expectNoProblem(istio({ name: "x-canary", exact: "always" }));
+            expectNoProblem(istio({ name: "x-canary", exact: "a\tb é" }));
+        });
+        it("a Prometheus query has no control characters but tab and newline", () => {
+            const metric = (query: string) => ({ istio: {}, analysis: { prometheus, metrics: [{ name: "m", query, successCondition: "true" }] } });
+            expectProblem(metric("sum(x)\u0007"), "analysis.metrics[0].query", /must not contain control characters/);
+            expectProblem(metric("  "), "analysis.metrics[0].query", /must not be empty/);
+            expectNoProblem(metric("sum(\n\trate(x[5m])\n)"));
+        });
     });
 
     describe("image references", () => {
@@ -87,6 +96,10 @@ describe("argument formats", () => {
         for (const ref of good) it(`accepts ${ref}`, () => expectNoProblem({ template: { image: ref } }));
         const bad = ["ghcr.io/acme/shop: 1.0", " nginx", "nginx ", "ghcr.io/Acme/shop:1.0", "Shop", "nginx:1.27\n", "nginx\u0007", "nginx:", "nginx@sha256:abc", "ghcr.io//shop", "shop:" + "t".repeat(129)];
         for (const ref of bad) it(`refuses ${JSON.stringify(ref)}`, () => expectProblem({ template: { image: ref } }, "template.image", /must be an image reference/));
+        it("a repository name of at most 255 characters", () => {
+            expectNoProblem({ template: { image: `${"x".repeat(255)}:1` } });
+            expectProblem({ template: { image: `${"x".repeat(256)}:1` } }, "template.image", /repository name of at most 255 characters, got 256/);
+        });
         it("the control's image too", () =>
             expectProblem({ steps: [{ weight: 10, pause: "" }, { weight: 50, pause: "1m" }], delivery: { control: { action: "promote", image: "Shop:1" } } }, "delivery.control.image", /must be an image reference/));
     });

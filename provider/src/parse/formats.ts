@@ -28,9 +28,15 @@ export function httpToken(name: string): string | undefined {
     return TOKEN.test(name) ? undefined : `must be an HTTP token (letters, digits and !#$%&'*+.^_\`|~-; no spaces, ':' or control characters), got ${quote(name)}`;
 }
 
-/** Header values: CR, LF or NUL would end or split the header. */
+/** Header values: CR, LF or NUL would end or split the header; HTTP clients refuse the other control characters too (all but tab). */
 export function headerValue(value: string): string | undefined {
-    return /[\r\n\0]/.test(value) ? "must not contain CR, LF or NUL characters (they would end or split an HTTP header)" : undefined;
+    return /[\0-\x08\x0a-\x1f\x7f]/.test(value) ? "must not contain CR, LF, NUL or other control characters (they would end or split an HTTP header)" : undefined;
+}
+
+/** A Prometheus query: any text but control characters other than tab and newline (PromQL has no use for them). */
+export function promQuery(query: string): string | undefined {
+    if (query.trim() === "") return "must not be empty";
+    return /[\0-\x08\x0b-\x1f\x7f]/.test(query) ? "must not contain control characters (other than tab and newline)" : undefined;
 }
 
 const HOST_LABEL = /^[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?$/;

@@ -5,7 +5,7 @@ import { GateAction, ImagePullPolicy, IstioSplit, MatchOn, PathType, PresetSourc
 import { dnsSubdomain, portName, qualifiedName, rfc1123Label } from "../names";
 import { quote } from "./rules/problem";
 import { exprProblem } from "./expr";
-import { configMapKey, headerValue, httpToken, httpUrl, imageReference, istioHost, retryOn } from "./formats";
+import { configMapKey, headerValue, httpToken, httpUrl, imageReference, istioHost, promQuery, retryOn } from "./formats";
 import { annotationsFit, arr, duration, input, inputStringMap, int, intOrPercent, nonEmpty, obj, oneOf, pause, percent, rule } from "./zod-helpers";
 
 const QUANTITY = /^[+]?(\d+(\.\d*)?|\.\d+)(([KMGTPE]i)|[numkMGTPE]|[eE][+-]?\d+)?$/;
@@ -129,7 +129,7 @@ const nginx = obj({
 
 const metric = obj({
     name: rule(rfc1123Label),
-    query: nonEmpty(),
+    query: rule(promQuery),
     successCondition: rule(exprProblem).optional(),
     failureCondition: rule(exprProblem).optional(),
     interval: duration().optional(),
