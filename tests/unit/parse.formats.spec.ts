@@ -185,3 +185,18 @@ describe("references, retries and lists the API server or Istio refuse", () => {
         expectProblem({ istio: { virtualServiceName: "vs", routes: ["primary", "primary"] } }, "istio.routes[1]", /must be unique/);
     });
 });
+
+describe("HTTP paths", () => {
+    it("a probe path has no whitespace or control characters", () => {
+        expectProblem({ template: { image, readinessProbe: { httpGet: { path: "/ready now" } } } }, "template.readinessProbe.httpGet.path", /must not contain whitespace or control characters/);
+        expectNoProblem({ template: { image, readinessProbe: { httpGet: { path: "/ready?x=1" } } } });
+    });
+    it("an Ingress path neither", () => expectProblem({ nginx: { path: "/api\n" } }, "nginx.path", /must not contain whitespace/));
+    it("an Exact or Prefix Ingress path avoids the sequences Kubernetes refuses", () => {
+        for (const path of ["/a//b", "/a/./b", "/a/../b", "/a%2fb", "/a/..", "/a/."]) {
+            expectProblem({ nginx: { path } }, "nginx.path", /with pathType Exact or Prefix \(Kubernetes' rule\)/);
+        }
+        expectNoProblem({ nginx: { path: "/a//b", pathType: "ImplementationSpecific" } });
+        expectNoProblem({ nginx: { path: "/api/v1.2" } });
+    });
+});

@@ -84,3 +84,16 @@ export function retryOn(value: string): string | undefined {
     if (unknown.length === 0) return undefined;
     return `must be a comma-separated list of Envoy retry conditions (such as "5xx,connect-failure,refused-stream") or HTTP status codes; ${unknown.slice(0, 3).map(quote).join(", ")}${unknown.length > 3 ? ` and ${unknown.length - 3} more are` : unknown.length === 1 ? " is" : " are"} not`;
 }
+
+/** An HTTP path (probes, Ingress paths): starts with "/", no whitespace or control characters. */
+export function httpPath(path: string): string | undefined {
+    if (!path.startsWith("/")) return "must start with '/'";
+    if (/[\s\0-\x1f\x7f]/.test(path)) return `must not contain whitespace or control characters, got ${quote(path)}`;
+    return undefined;
+}
+
+/** The sequences Kubernetes refuses in an Ingress path of type Exact or Prefix. */
+export function ingressPathSequences(path: string): string | undefined {
+    const bad = ["//", "/./", "/../", "%2f", "%2F"].find((s) => path.includes(s)) ?? ["/..", "/."].find((s) => path.endsWith(s));
+    return bad ? `must not contain ${quote(bad)} with pathType Exact or Prefix (Kubernetes' rule), got ${quote(path)}` : undefined;
+}

@@ -5,7 +5,7 @@ import { GateAction, ImagePullPolicy, IstioSplit, MatchOn, PathType, PresetSourc
 import { dnsSubdomain, portName, qualifiedName, rfc1123Label } from "../names";
 import { quote } from "./rules/problem";
 import { exprProblem } from "./expr";
-import { configMapKey, headerValue, httpToken, httpUrl, imageReference, istioHost, promQuery, retryOn } from "./formats";
+import { configMapKey, headerValue, httpPath, httpToken, httpUrl, imageReference, istioHost, promQuery, retryOn } from "./formats";
 import { annotationsFit, arr, duration, input, inputStringMap, int, intOrPercent, nonEmpty, obj, oneOf, pause, percent, rule } from "./zod-helpers";
 
 const QUANTITY = /^[+]?(\d+(\.\d*)?|\.\d+)(([KMGTPE]i)|[numkMGTPE]|[eE][+-]?\d+)?$/;
@@ -27,7 +27,7 @@ const workloadRef = obj({
 
 const probe = obj({
     httpGet: obj({
-        path: z.string().startsWith("/", "must start with '/'"),
+        path: rule(httpPath),
         port: port().optional(),
         scheme: oneOf(ProbeScheme).optional(),
     }).optional(),
@@ -118,7 +118,7 @@ const istio = obj({
 const nginx = obj({
     stableIngress: subdomain().optional(),
     host: rule((h) => (!dnsSubdomain(h.replace(/^\*\./, "")) ? undefined : `must be a DNS name (optionally starting with "*."), got ${quote(h)}`)).optional(),
-    path: z.string().startsWith("/", "must start with '/'").optional(),
+    path: rule(httpPath).optional(),
     pathType: oneOf(PathType).optional(),
     className: subdomain().optional(),
     tlsSecretName: subdomain().optional(),

@@ -1,6 +1,7 @@
 // Rules about traffic: one router at most, what each router's options apply to, request matches.
 import type { RequestMatch } from "../../args";
 import { routerKind } from "../../resolve/services";
+import { ingressPathSequences } from "../formats";
 import { pcreProblem, re2Problem } from "../regex";
 import { isObj, list, Problem, quote, RuleContext } from "./problem";
 
@@ -82,6 +83,10 @@ function nginxRules({ args }: RuleContext): Problem[] {
         }
     } else if (nginx.tlsSecretName !== undefined && nginx.host === undefined) {
         problems.push({ path: "nginx.tlsSecretName", reason: "needs nginx.host (TLS certificates are per host)" });
+    }
+    if (typeof nginx.path === "string" && nginx.pathType !== "ImplementationSpecific") {
+        const reason = ingressPathSequences(nginx.path);
+        if (reason) problems.push({ path: "nginx.path", reason });
     }
     const seen: Record<string, number> = {};
     list(nginx.matches).forEach((m, i) => {
