@@ -142,3 +142,14 @@ describe("argument messages", () => {
         it("other types are named", () => assert.match(reasonAt({ steps: [{ weight: 10, pause: true }] }, "steps[0].pause"), /got boolean$/));
     });
 });
+
+describe("rules stay quiet about what the schema already refused", () => {
+    const only = (changes: Record<string, unknown>, path: string) => {
+        const found = findProblems("app", { ...base, ...changes } as unknown as CanaryDeliveryArgs).filter((p) => p.path.startsWith(path));
+        return found.map((p) => `${p.path}: ${p.reason}`);
+    };
+    it("a match of an unknown kind", () =>
+        assert.deepStrictEqual(only({ istio: { matches: [{ on: 7, name: "x", exact: "1" }] } }, "istio.matches[0]"), ['istio.matches[0].on: must be one of "header", "cookie", "uri"']));
+    it("a Service name that is not a string", () =>
+        assert.deepStrictEqual(only({ istio: {}, service: { canaryName: {} } }, "service.canaryName"), ["service.canaryName: must be a string, got an object"]));
+});

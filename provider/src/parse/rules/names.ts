@@ -26,10 +26,11 @@ function namePlan({ args, release }: RuleContext) {
     const queriesByPodName = presets && presetSource === "istio" && (router === "none" || args.istio?.split === "subset");
     return {
         release: { name: release, path: "releaseName" },
-        services: [services.stable, services.canary, services.single].filter((s): s is { name: string; path: string } => s !== undefined),
+        // A name of the wrong type is the schema's to report; only strings are checked here.
+        services: [services.stable, services.canary, services.single].filter((s): s is { name: string; path: string } => s !== undefined && typeof s.name === "string"),
         stableIngress: args.nginx
             ? args.nginx.stableIngress !== undefined
-                ? { name: args.nginx.stableIngress, path: "nginx.stableIngress" }
+                ? typeof args.nginx.stableIngress === "string" ? { name: args.nginx.stableIngress, path: "nginx.stableIngress" } : undefined
                 : { name: release, path: "releaseName" }
             : undefined,
         queriesByPodName,

@@ -115,6 +115,8 @@ function nginxRules({ args }: RuleContext): Problem[] {
 /** A header or cookie needs a name; a value matcher is exactly one of exact, prefix, regex (a cookie defaults to exact "always"). */
 function matchValueRules(m: RequestMatch, path: string, engine: "re2" | "pcre"): Problem[] {
     const problems: Problem[] = [];
+    // An unknown kind of match is the schema's to report; what it would need is unknown.
+    if (!(["header", "cookie", "uri"] as unknown[]).includes(m.on)) return problems;
     if (m.on !== "uri" && m.name === undefined) problems.push({ path: `${path}.name`, reason: `must name the ${m.on}` });
     if (m.on === "uri" && m.name !== undefined) problems.push({ path: `${path}.name`, reason: "does not apply to a uri match" });
     const set = (["exact", "prefix", "regex"] as const).filter((k) => m[k] !== undefined);
