@@ -19,6 +19,12 @@ export const GENERATED_NAME_PREFIX_MAX = 58;
 /** Longest release whose pod names still carry the whole hash: `<rollout>-<hash>-` fits in 58. */
 export const MAX_RELEASE_KEEPING_POD_HASH = GENERATED_NAME_PREFIX_MAX - POD_HASH_MAX - 2;
 
+/** A name as a message echoes it: control characters escaped, cut to 80 characters and "…". */
+function shown(name: string): string {
+    const cut = name.length > 80 ? `${name.slice(0, 80)}…` : name;
+    return JSON.stringify(cut).slice(1, -1);
+}
+
 export function rfc1123Label(name: string): string | undefined {
     if (name.length === 0) return "must not be empty";
     if (name.length > MAX_LABEL) return `must be at most ${MAX_LABEL} characters (RFC 1123 label), got ${name.length}`;
@@ -58,7 +64,7 @@ export function qualifiedName(key: string): string | undefined {
     const slash = key.lastIndexOf("/");
     const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
     const name = slash >= 0 ? key.slice(slash + 1) : key;
-    if (prefix !== undefined && dnsSubdomain(prefix)) return `prefix '${prefix}' ${dnsSubdomain(prefix)}`;
+    if (prefix !== undefined && dnsSubdomain(prefix)) return `prefix '${shown(prefix)}' ${dnsSubdomain(prefix)}`;
     if (name.length === 0 || name.length > MAX_LABEL || !QUALIFIED_NAME.test(name)) {
         return "must be a qualified name: at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit, optionally prefixed by a DNS subdomain and '/'";
     }
@@ -120,7 +126,7 @@ export function checkNameBudget(plan: NamePlan): { errors: NameProblem[]; warnin
     const release = plan.release.name;
     for (const svc of plan.services) {
         const reason = rfc1035Label(svc.name);
-        if (reason) errors.push({ path: svc.path, reason: `Service name '${svc.name}' ${reason}` });
+        if (reason) errors.push({ path: svc.path, reason: `Service name '${shown(svc.name)}' ${reason}` });
     }
     if (plan.stableIngress) {
         const canary = canaryIngressName(release, plan.stableIngress.name);

@@ -153,3 +153,21 @@ describe("rules stay quiet about what the schema already refused", () => {
     it("a Service name that is not a string", () =>
         assert.deepStrictEqual(only({ istio: {}, service: { canaryName: {} } }, "service.canaryName"), ["service.canaryName: must be a string, got an object"]));
 });
+
+describe("messages name the right thing", () => {
+    const reasons = (changes: Record<string, unknown>, path: string) =>
+        findProblems("app", { ...base, ...changes } as unknown as CanaryDeliveryArgs).filter((p) => p.path === path).map((p) => p.reason);
+    it("Infinity where a string or an array is expected is a wrong type, not a number out of range", () => {
+        assert.deepStrictEqual(reasons({ steps: Infinity }, "steps"), ["must be an array, got Infinity"]);
+        assert.deepStrictEqual(reasons({ namespace: -Infinity }, "namespace"), ["must be a string, got -Infinity"]);
+    });
+    it("a map says map", () => assert.deepStrictEqual(reasons({ labels: 1 }, "labels"), ["must be a map of strings, got number 1"]));
+    it("an Output in a plain field is not echoed by a rule", () =>
+        assert.deepStrictEqual(reasons({ strategy: { minReadySeconds: pulumi.output(700) } }, "strategy.progressDeadlineSeconds"), []));
+    it("a non-finite weight is not compared with later ones", () =>
+        assert.deepStrictEqual(reasons({ steps: [{ weight: Infinity }, { weight: 10 }] }, "steps[1].weight"), []));
+    it("a Service name is echoed cut and with control characters escaped", () => {
+        const [reason] = reasons({ istio: {}, service: { stableName: `a\n${"b".repeat(200)}` } }, "service.stableName");
+        assert.match(reason, /^Service name 'a\\nb{78}…' must be at most 63 characters/);
+    });
+});

@@ -88,7 +88,9 @@ function fromZodIssue(issue: z.core.$ZodIssue, args: unknown): Problem[] {
         const value = valueAt(args, issue.path);
         if (value === undefined) return [{ path: path || "args", reason: "is required" }];
         if (isUnresolved(value)) return [{ path, reason: PLAIN_REQUIRED }];
-        if (typeof value === "number" && !Number.isFinite(value)) return [{ path, reason: `must be a finite number, got ${describe(value)}` }];
+        if ((issue.expected === "number" || issue.expected === "int") && typeof value === "number" && !Number.isFinite(value)) {
+            return [{ path, reason: `must be a finite number, got ${describe(value)}` }];
+        }
         // A fractional number where a whole one is expected: the schema's own message says which.
         if (issue.expected === "int" && typeof value === "number") return [{ path, reason: issue.message }];
         return [{ path: path || "args", reason: `must be ${article(issue.expected)}, got ${describe(value)}` }];
@@ -106,7 +108,7 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 function article(expected: string): string {
-    const word = expected === "int" ? "whole number" : expected;
+    const word = expected === "int" ? "whole number" : expected === "record" ? "map of strings" : expected;
     return /^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`;
 }
 

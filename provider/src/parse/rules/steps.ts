@@ -10,7 +10,7 @@ export function stepRules({ args }: RuleContext): Problem[] {
     list(args.steps).forEach((step, i) => {
         if (!isObj(step)) return;
         const path = `steps[${i}]`;
-        if (typeof step.weight === "number") {
+        if (typeof step.weight === "number" && Number.isFinite(step.weight)) {
             if (highest && step.weight < highest.weight && args.allowDecreasingWeights !== true) {
                 problems.push({
                     path: `${path}.weight`,

@@ -22,7 +22,7 @@ export function strategyRules({ args }: RuleContext): Problem[] {
         problems.push({ path: "strategy.dynamicStableScale", reason: "cannot be used with scaleDownDelaySeconds" });
     }
     const deadline = s.progressDeadlineSeconds ?? 600;
-    if (s.minReadySeconds !== undefined && deadline <= s.minReadySeconds) {
+    if (typeof s.minReadySeconds === "number" && typeof deadline === "number" && deadline <= s.minReadySeconds) {
         problems.push({ path: "strategy.progressDeadlineSeconds", reason: `must be greater than minReadySeconds (${s.minReadySeconds})` });
     }
     return problems;
