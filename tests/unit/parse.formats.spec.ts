@@ -200,3 +200,11 @@ describe("HTTP paths", () => {
         expectNoProblem({ nginx: { path: "/api/v1.2" } });
     });
 });
+
+describe("Service appProtocol", () => {
+    it("is a qualified name, as Kubernetes checks it", () => {
+        expectNoProblem({ service: { appProtocol: "kubernetes.io/h2c" } });
+        expectNoProblem({ service: { appProtocol: "http" } });
+        expectProblem({ service: { appProtocol: "http 2" } }, "service.appProtocol", /qualified name/);
+    });
+});

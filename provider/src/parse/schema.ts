@@ -209,7 +209,7 @@ export const argsSchema = obj({
         port: port().optional(),
         targetPort: port().optional(),
         portName: rule(portName).optional(),
-        appProtocol: nonEmpty().optional(),
+        appProtocol: rule(qualifiedName).optional(),
         stableName: z.string().optional(),
         canaryName: z.string().optional(),
         name: z.string().optional(),
