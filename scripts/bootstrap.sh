@@ -51,6 +51,11 @@ langhost_key() {
     sha256sum | cut -c1-12)
 }
 
+# The provider's cache key names its version and the patch it is built with.
+kubernetes_provider_key() {
+  echo "pulumi-kubernetes-v$PULUMI_KUBERNETES_VERSION-$(sha256sum "$REPO_ROOT/scripts/toolchain/kubernetes-provider/patch.ts" | cut -c1-8)"
+}
+
 build_toolchain() {
   mkdir -p "$TOOLS_BIN"
   go_tool "pulumi-v$PULUMI_VERSION" pulumi pulumi github.com/pulumi/pulumi/pkg/v3/cmd/pulumi \
@@ -76,7 +81,13 @@ build_toolchain() {
   kpmod="$(go_mod_dir "github.com/pulumi/pulumi-kubernetes/provider/v4@$PULUMI_KUBERNETES_PROVIDER_MODULE")"
   install -m 0644 "$kpmod/cmd/pulumi-resource-kubernetes/schema.json" "$kp/schema.json"
   install -m 0644 "$kpmod/cmd/pulumi-resource-kubernetes/terraform-mapping.json" "$kp/terraform-mapping.json"
-  go_tool "pulumi-kubernetes-v$PULUMI_KUBERNETES_VERSION" kubernetes-provider pulumi-resource-kubernetes . \
+  # The provider is built with one upstream bug fixed (its delete awaiter crashes on Argo's
+  # string observedGeneration); patch.ts says what and why.
+  local kpkey modfile="" && kpkey="$(kubernetes_provider_key)"
+  if [ ! -x "$CANARY_CACHE/$kpkey/pulumi-resource-kubernetes" ]; then
+    modfile="$(cd "$REPO_ROOT" && npx ts-node --transpile-only "$kp/patch.ts" "$kpmod" "$CANARY_CACHE/$kpkey/patched")"
+  fi
+  GOFLAGS="$GOFLAGS${modfile:+ -modfile=$modfile}" go_tool "$kpkey" kubernetes-provider pulumi-resource-kubernetes . \
     "-X github.com/pulumi/pulumi-kubernetes/provider/v4/pkg/version.Version=$PULUMI_KUBERNETES_VERSION"
   go_tool "etcd-v$ETCD_VERSION" etcd etcd go.etcd.io/etcd/server/v3
   ln -sf "$CANARY_CACHE/etcd-v$ETCD_VERSION/etcd" "$TOOLS_BIN/etcd"
@@ -117,9 +128,9 @@ install_kubernetes_plugin() {
   # Installing from a file means the CLI never tries to download the plugin the npm package asks for.
   # It is deliberately not on PATH: the CLI would use (and warn about) a PATH copy first.
   local plugdir="$PULUMI_HOME/plugins/resource-kubernetes-v$PULUMI_KUBERNETES_VERSION"
-  local built="$CANARY_CACHE/pulumi-kubernetes-v$PULUMI_KUBERNETES_VERSION/pulumi-resource-kubernetes"
+  local built="$CANARY_CACHE/$(kubernetes_provider_key)/pulumi-resource-kubernetes"
   if ! cmp -s "$plugdir/pulumi-resource-kubernetes" "$built"; then
-    "$TOOLS_BIN/pulumi" plugin install resource kubernetes "v$PULUMI_KUBERNETES_VERSION" --file "$built" >/dev/null
+    "$TOOLS_BIN/pulumi" plugin install resource kubernetes "v$PULUMI_KUBERNETES_VERSION" --file "$built" --reinstall >/dev/null
     log "installed the kubernetes v$PULUMI_KUBERNETES_VERSION plugin into $PULUMI_HOME"
   fi
 }

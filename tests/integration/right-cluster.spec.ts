@@ -35,9 +35,11 @@ function decoyRollout(c: Cluster, name: string): void {
         stableRS: "decoy1", currentPodHash: "decoy2", canary: { weights: { canary: { weight: 60, podTemplateHash: "decoy2", serviceName: name }, stable: { weight: 40, podTemplateHash: "decoy1", serviceName: name } } } });
 }
 
+/** Writes `status` as the controller does, observedGeneration (a string in Argo) included. */
 function setStatus(c: Cluster, name: string, status: object): void {
+    const observedGeneration = String(getObject(c, ROLLOUT, name).metadata.generation);
     kubectl(c, ["patch", ROLLOUT, name, "-n", "default", "--subresource=status", "--type=merge", "--field-manager=rollouts-controller",
-        "-p", JSON.stringify({ status })]);
+        "-p", JSON.stringify({ status: { observedGeneration, ...status } })]);
 }
 
 describe("live reads use the cluster of the component's Kubernetes provider (two clusters, a decoy)", function () {
@@ -102,8 +104,6 @@ describe("live reads use the cluster of the component's Kubernetes provider (two
         });
 
         it("with a status in the provider's cluster, the preview reports that one", async () => {
-            // No observedGeneration: Argo's is a string, which crashes the Kubernetes provider's delete await
-            // (4.25.0, kstatus in condition.Deleted.Satisfied) when a second Rollout is deleted in one process.
             setStatus(target.current(), "shop", { phase: "Paused", currentStepIndex: 1,
                 pauseConditions: [{ reason: "CanaryPauseStep", startTime: new Date().toISOString() }], stableRS: "t1", currentPodHash: "t2",
                 canary: { weights: { canary: { weight: 20, podTemplateHash: "t2", serviceName: "shop" }, stable: { weight: 80, podTemplateHash: "t1", serviceName: "shop" } } } });
