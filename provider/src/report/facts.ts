@@ -71,6 +71,8 @@ export interface StageRow {
 
 export interface MetricRow {
     name: string;
+    /** Preset conditions are words; a custom metric's are its expressions. */
+    custom: boolean;
     passes: string;
     fails: string;
     every: string;
@@ -102,6 +104,8 @@ export interface ReleaseFacts {
     metrics: MetricRow[];
     policy: PolicyViolation[];
     errors: string[];
+    /** What the preview does to the objects of the release, e.g. "update Rollout shop". */
+    objects: { op: Op; kind: string; name: string }[];
 }
 
 export interface OtherResources {
@@ -146,9 +150,18 @@ export function reportFacts(p: Preview): ReportFacts {
         return undefined;
     };
     const releases = [...componentUrns].sort().map((urn) => releaseFacts(p, urn, releaseOf));
+    // Invalid arguments stop a CanaryDelivery before it registers: its error names it, nothing else does.
+    const refused = new Map<string, string[]>();
+    for (const d of p.diagnostics) {
+        const m = d.severity === "error" ? /CanaryDelivery "([^"]+)" has \d+ invalid argument/.exec(d.message) : null;
+        if (m && !releases.some((r) => r.name === m[1])) refused.set(m[1], [...(refused.get(m[1]) ?? []), d.message]);
+    }
+    for (const [name, messages] of refused) releases.push(refusedRelease(p, name, messages));
+    const refusedMessages = new Set([...refused.values()].flat());
     const inRelease = (urn: string | undefined) => releaseOf(urn) !== undefined;
     const others = otherResources(p.steps.filter((s) => s.type !== COMPONENT_TYPE && !inRelease(s.urn) && !s.type.startsWith("pulumi:pulumi:Stack")));
-    const errors = p.diagnostics.filter((d) => d.severity === "error" && !inRelease(d.urn)).map((d) => d.message);
+    // "preview failed" only repeats what the report says first.
+    const errors = p.diagnostics.filter((d) => d.severity === "error" && !inRelease(d.urn) && !refusedMessages.has(d.message) && !/^preview failed$/.test(d.message)).map((d) => d.message);
     const violations = p.policyViolations ?? [];
     return {
         project: p.project,
@@ -194,6 +207,16 @@ function releaseFacts(p: Preview, urn: string, releaseOf: (urn: string | undefin
         metrics: resolved ? metricRows(resolved) : [],
         policy: (p.policyViolations ?? []).filter((v) => v.urn === urn || releaseOf(v.urn) === urn),
         errors,
+        objects: p.steps.filter((s) => s.urn !== urn && !QUIET_OPS.has(s.op) && releaseOf(s.urn) === urn)
+            .map((s) => ({ op: s.op, kind: kindOf(s), name: s.name })),
+    };
+}
+
+function refusedRelease(p: Preview, name: string, errors: string[]): ReleaseFacts {
+    return {
+        urn: `urn:pulumi:${p.stack ?? ""}::${p.project ?? ""}::${COMPONENT_TYPE}::${name}`,
+        name, release: name, op: "same", verdict: "failed",
+        liveSource: "none", liveWarnings: [], changes: [], metrics: [], policy: [], errors, objects: [],
     };
 }
 
@@ -268,14 +291,15 @@ function metricRows(r: Resolved): MetricRow[] {
     const rows: MetricRow[] = [];
     const p = a.presets;
     if (p?.successRate) {
-        rows.push({ name: PRESET_METRIC_NAMES.successRate, passes: `success rate >= ${p.successRate.minPercent}% (${p.source} metrics; no traffic passes)`, fails: "below it", every: a.defaults.interval, measurements: measurements(undefined), failureLimit: String(a.defaults.failureLimit), runs });
+        rows.push({ name: PRESET_METRIC_NAMES.successRate, custom: false, passes: `success rate >= ${p.successRate.minPercent}% (${p.source} metrics; no traffic passes)`, fails: "below it", every: a.defaults.interval, measurements: measurements(undefined), failureLimit: String(a.defaults.failureLimit), runs });
     }
     if (p?.latency) {
-        rows.push({ name: PRESET_METRIC_NAMES.latency, passes: `p${p.latency.percentile} latency <= ${p.latency.maxMilliseconds} ms (${p.source} metrics; no traffic passes)`, fails: "above it", every: a.defaults.interval, measurements: measurements(undefined), failureLimit: String(a.defaults.failureLimit), runs });
+        rows.push({ name: PRESET_METRIC_NAMES.latency, custom: false, passes: `p${p.latency.percentile} latency <= ${p.latency.maxMilliseconds} ms (${p.source} metrics; no traffic passes)`, fails: "above it", every: a.defaults.interval, measurements: measurements(undefined), failureLimit: String(a.defaults.failureLimit), runs });
     }
     for (const m of a.metrics) {
         rows.push({
             name: m.name,
+            custom: true,
             passes: m.successCondition ?? "not failed",
             fails: m.failureCondition ?? "not passed",
             every: `${m.interval}${m.initialDelay ? ` (first after ${m.initialDelay})` : ""}`,
@@ -346,6 +370,13 @@ function diffValue(path: string, o: unknown, n: unknown, emit: (path: string, o:
         return;
     }
     emit(path, o, n);
+}
+
+/** "Rollout" for kubernetes:argoproj.io/v1alpha1:Rollout; a manifest's own kind first. */
+function kindOf(s: Step): string {
+    const inputs = s.newInputs ?? s.oldInputs;
+    if (typeof inputs?.kind === "string") return inputs.kind;
+    return s.type.split(":").pop()!.split("/").pop()!;
 }
 
 function otherResources(steps: Step[]): OtherResources {

@@ -35,24 +35,34 @@ export function renderReport(f: ReportFacts, opts: RenderOptions = {}): string {
     const max = opts.maxChars ?? GITHUB_COMMENT_LIMIT;
     const identity = { project: opts.project ?? f.project, stack: opts.stack ?? f.stack };
     const budget: Budget = { cell: 400, names: 50, brief: new Set(), hidden: new Set(), dropNames: false };
-    const attempt = () => compose(f, identity, budget);
+    const attempt = () => compose(f, identity, budget, max);
     let text = attempt();
     if (text.length <= max) return text;
     // Shorter cells and name lists first, then the details of the last releases, then whole releases.
     Object.assign(budget, { cell: 120, names: 10 });
     text = attempt();
-    for (let i = f.releases.length - 1; i >= 0 && text.length > max; i--) {
-        budget.brief.add(i);
-        text = attempt();
-    }
+    const n = f.releases.length;
+    /** The fewest of the last releases to treat with `mark` for the report to fit (binary search). */
+    const fewest = (mark: Set<number>): void => {
+        const apply = (k: number) => {
+            mark.clear();
+            for (let i = n - k; i < n; i++) mark.add(i);
+            return attempt();
+        };
+        let [lo, hi] = [0, n];
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (apply(mid).length <= max) hi = mid;
+            else lo = mid + 1;
+        }
+        text = apply(lo);
+    };
+    if (text.length > max) fewest(budget.brief);
     if (text.length > max) {
         budget.dropNames = true;
         text = attempt();
     }
-    for (let i = f.releases.length - 1; i >= 0 && text.length > max; i--) {
-        budget.hidden.add(i);
-        text = attempt();
-    }
+    if (text.length > max) fewest(budget.hidden);
     if (text.length <= max) return text;
     // Only the errors and the other resources can still be too long: cut at a line, and say so.
     const note = "\n\n_The rest of this report was cut to stay under GitHub's comment limit: run `pulumi preview` for the full output._\n";
@@ -77,7 +87,7 @@ function title(project: string | undefined, stack: string | undefined): string {
     return project || stack ? `: \`${project ?? "?"}/${stack ?? "?"}\`` : "";
 }
 
-function compose(f: ReportFacts, id: { project?: string; stack?: string }, b: Budget): string {
+function compose(f: ReportFacts, id: { project?: string; stack?: string }, b: Budget, max: number): string {
     const out: string[] = [markerOf(id.project, id.stack), `## Canary release report${title(id.project, id.stack)}`, ""];
     if (f.failed) {
         out.push(failureWords(f), "");
@@ -86,27 +96,36 @@ function compose(f: ReportFacts, id: { project?: string; stack?: string }, b: Bu
     const policyLine = policySummary(f);
     if (policyLine) out.push(policyLine, "");
     if (!f.releases.length) out.push("No `CanaryDelivery` in this preview.", "");
-    const left: string[] = [];
+    const brief: ReleaseFacts[] = [];
+    const hidden: ReleaseFacts[] = [];
     f.releases.forEach((r, i) => {
         if (b.hidden.has(i)) {
-            left.push(`\`${r.name}\` (${VERDICT_WORDS[r.verdict]}): the whole section`);
+            hidden.push(r);
             return;
         }
         out.push(...releaseHead(r, b));
-        if (b.brief.has(i)) {
-            left.push(`\`${r.name}\`: its field diff, plan, analysis and policy details`);
-        } else {
-            out.push(...releaseDetails(r, b));
-        }
+        if (b.brief.has(i)) brief.push(r);
+        else out.push(...releaseDetails(r, b));
     });
     out.push(...othersSection(f, b));
-    if (left.length || b.dropNames) {
-        out.push("", `**Left out to stay under GitHub's ${GITHUB_COMMENT_LIMIT.toLocaleString("en-US")}-character comment limit:**`);
-        for (const l of left) out.push(`- ${l}`);
-        if (b.dropNames) out.push("- the names of the other replaced and deleted resources");
+    if (brief.length || hidden.length || (b.dropNames && f.others.replaced.length + f.others.deleted.length)) {
+        const limit = max === GITHUB_COMMENT_LIMIT ? `GitHub's ${max.toLocaleString("en-US")}-character comment limit` : `the ${max.toLocaleString("en-US")}-character limit`;
+        out.push("", `**Left out to stay under ${limit}:**`);
+        if (brief.length) out.push(`- the field diff, plan, analysis and policy details of ${releaseList(brief)}`);
+        if (hidden.length) {
+            const verdicts = new Map<string, number>();
+            for (const r of hidden) verdicts.set(VERDICT_WORDS[r.verdict], (verdicts.get(VERDICT_WORDS[r.verdict]) ?? 0) + 1);
+            out.push(`- the whole section of ${releaseList(hidden)} (verdicts: ${[...verdicts].map(([v, n]) => `${n} ${v}`).join(", ")})`);
+        }
+        if (b.dropNames && f.others.replaced.length + f.others.deleted.length) out.push("- the names of the other replaced and deleted resources");
         out.push("", "Run `pulumi preview` for the full output.");
     }
     return out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
+}
+
+function releaseList(rs: ReleaseFacts[]): string {
+    const names = rs.slice(0, 20).map((r) => `\`${r.name}\``).join(", ");
+    return `${rs.length} release${rs.length === 1 ? "" : "s"}: ${names}${rs.length > 20 ? `, and ${rs.length - 20} more` : ""}`;
 }
 
 function failureWords(f: ReportFacts): string {
@@ -140,15 +159,19 @@ function releaseHead(r: ReleaseFacts, b: Budget): string[] {
     facts.push(`**Verdict:** ${VERDICT_WORDS[r.verdict]}${r.effect && r.verdict !== "removed" ? `. The component says: ${cap(r.effect, b.cell * 2)}.` : "."}`);
     if (r.release !== r.name) facts.push(`**Rollout:** \`${r.release}\``);
     if (r.verdict === "removed") {
-        facts.push("**Live:** the Rollout and its objects go with the component (an adopted Deployment is left running as the component's arguments say).");
+        facts.push("**Live:** not read: the component is taken out of the program");
     } else if (r.standing) {
-        facts.push(`**Live:** ${cap(r.standing, b.cell * 2)}${r.liveSource === "none" ? "" : ""}`);
+        facts.push(`**Live:** ${cap(r.standing, b.cell * 2)}`);
     } else if (r.verdict !== "failed") {
         facts.push("**Live:** not in this preview (the component logged no live read)");
     }
     if (r.control) facts.push(`**Control:** ${cap(r.control, b.cell * 2)}`);
     for (const w of r.liveWarnings) facts.push(`**Warning:** ${cap(w, b.cell * 2)}`);
     if (r.policy.length) facts.push(`**Policy:** ${countByLevel(r.policy)}`);
+    if (r.objects.length) {
+        const shown = r.objects.slice(0, b.names).map((o) => `${o.op} ${o.kind} \`${o.name}\``).join(", ");
+        facts.push(`**Objects:** ${shown}${r.objects.length > b.names ? `, and ${r.objects.length - b.names} more` : ""}`);
+    }
     out.push(facts.join("  \n"), "");
     for (const e of r.errors) out.push(...codeBlock(e, b.cell * 10), "");
     return out;
@@ -169,7 +192,8 @@ function releaseDetails(r: ReleaseFacts, b: Budget): string[] {
         if (r.plan.rows.length) {
             out.push("| stage | canary weight | wait | analysis |", "| --- | --- | --- | --- |");
             for (const s of r.plan.rows) out.push(`| ${s.stage} | ${s.weight} | ${s.wait} | ${s.analysis} |`);
-            out.push("| full promotion | 100% | | |", "");
+            if (r.plan.rows[r.plan.rows.length - 1].weight !== "100%") out.push("| full promotion | 100% | | |");
+            out.push("");
         }
         for (const n of r.plan.notes) out.push(`- ${cell(n, b.cell * 2)}`);
         if (r.plan.notes.length) out.push("");
@@ -178,7 +202,8 @@ function releaseDetails(r: ReleaseFacts, b: Budget): string[] {
         out.push("**Analysis** (a failed analysis aborts the release: traffic goes back to the stable version)", "",
             "| metric | passes when | fails when | every | measurements | failure limit | runs |", "| --- | --- | --- | --- | --- | --- | --- |");
         for (const m of r.metrics) {
-            out.push(`| \`${m.name}\` | ${code(m.passes, b.cell)} | ${code(m.fails, b.cell)} | ${m.every} | ${m.measurements} | ${m.failureLimit} | ${m.runs} |`);
+            const cond = (t: string) => (m.custom ? code(t, b.cell) : cell(t, b.cell));
+            out.push(`| \`${m.name}\` | ${cond(m.passes)} | ${cond(m.fails)} | ${m.every} | ${m.measurements} | ${m.failureLimit} | ${m.runs} |`);
         }
         out.push("");
     }
