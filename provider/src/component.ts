@@ -50,9 +50,16 @@ export class CanaryDelivery extends pulumi.ComponentResource {
     public readonly autoscalerName: pulumi.Output<string | undefined>;
     /** Every object of the release and who manages it. */
     public readonly objects: pulumi.Output<ReleaseObject[]>;
-    /** The plan of the release in one line, e.g. "10% for 5m, analysis, 30% until promoted, 100%". */
+    /**
+     * The plan of the release in one line, ending with the time to full promotion (timed waits and stage
+     * analyses summed) and the manual gates, e.g. "10% for 5m, 30% until promoted, 100%; full promotion
+     * after at least 5m, plus 1 manual promotion at stage 2".
+     */
     public readonly plan: pulumi.Output<string>;
-    /** The plan, one entry per stage and the final promotion. */
+    /**
+     * The plan, one entry per stage, then the final promotion with the same timing, e.g.
+     * "100% (full promotion after at least 5m, plus 1 manual promotion at stage 2)".
+     */
     public readonly planStages: pulumi.Output<string[]>;
     /** Where the release stands: after `pulumi up` followed it, where it ended; in a preview, where it stands now. */
     public readonly status: pulumi.Output<RolloutStatus>;

@@ -75,11 +75,14 @@ export class CanaryDelivery extends pulumi.ComponentResource {
      */
     declare public /*out*/ readonly objects: pulumi.Output<outputs.ReleaseObject[]>;
     /**
-     * The plan of the release in one line, e.g. "10% for 5m, analysis, 30% until promoted, 100%".
+     * The plan of the release in one line, ending with the time to full promotion (timed waits and stage
+     * analyses summed) and the manual gates, e.g. "10% for 5m, 30% until promoted, 100%; full promotion
+     * after at least 5m, plus 1 manual promotion at stage 2".
      */
     declare public /*out*/ readonly plan: pulumi.Output<string>;
     /**
-     * The plan, one entry per stage and the final promotion.
+     * The plan, one entry per stage, then the final promotion with the same timing, e.g.
+     * "100% (full promotion after at least 5m, plus 1 manual promotion at stage 2)".
      */
     declare public /*out*/ readonly planStages: pulumi.Output<string[]>;
     /**

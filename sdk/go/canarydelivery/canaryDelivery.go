@@ -41,9 +41,12 @@ type CanaryDelivery struct {
 	NamespaceLabels pulumi.StringMapOutput `pulumi:"namespaceLabels"`
 	// Every object of the release and who manages it.
 	Objects ReleaseObjectArrayOutput `pulumi:"objects"`
-	// The plan of the release in one line, e.g. "10% for 5m, analysis, 30% until promoted, 100%".
+	// The plan of the release in one line, ending with the time to full promotion (timed waits and stage
+	// analyses summed) and the manual gates, e.g. "10% for 5m, 30% until promoted, 100%; full promotion
+	// after at least 5m, plus 1 manual promotion at stage 2".
 	Plan pulumi.StringOutput `pulumi:"plan"`
-	// The plan, one entry per stage and the final promotion.
+	// The plan, one entry per stage, then the final promotion with the same timing, e.g.
+	// "100% (full promotion after at least 5m, plus 1 manual promotion at stage 2)".
 	PlanStages pulumi.StringArrayOutput `pulumi:"planStages"`
 	// Name of the Rollout.
 	RolloutName pulumi.StringOutput `pulumi:"rolloutName"`
@@ -296,12 +299,15 @@ func (o CanaryDeliveryOutput) Objects() ReleaseObjectArrayOutput {
 	return o.ApplyT(func(v *CanaryDelivery) ReleaseObjectArrayOutput { return v.Objects }).(ReleaseObjectArrayOutput)
 }
 
-// The plan of the release in one line, e.g. "10% for 5m, analysis, 30% until promoted, 100%".
+// The plan of the release in one line, ending with the time to full promotion (timed waits and stage
+// analyses summed) and the manual gates, e.g. "10% for 5m, 30% until promoted, 100%; full promotion
+// after at least 5m, plus 1 manual promotion at stage 2".
 func (o CanaryDeliveryOutput) Plan() pulumi.StringOutput {
 	return o.ApplyT(func(v *CanaryDelivery) pulumi.StringOutput { return v.Plan }).(pulumi.StringOutput)
 }
 
-// The plan, one entry per stage and the final promotion.
+// The plan, one entry per stage, then the final promotion with the same timing, e.g.
+// "100% (full promotion after at least 5m, plus 1 manual promotion at stage 2)".
 func (o CanaryDeliveryOutput) PlanStages() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *CanaryDelivery) pulumi.StringArrayOutput { return v.PlanStages }).(pulumi.StringArrayOutput)
 }

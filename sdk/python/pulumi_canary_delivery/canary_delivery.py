@@ -602,7 +602,9 @@ class CanaryDelivery(pulumi.ComponentResource):
     @pulumi.getter
     def plan(self) -> pulumi.Output[_builtins.str]:
         """
-        The plan of the release in one line, e.g. "10% for 5m, analysis, 30% until promoted, 100%".
+        The plan of the release in one line, ending with the time to full promotion (timed waits and stage
+        analyses summed) and the manual gates, e.g. "10% for 5m, 30% until promoted, 100%; full promotion
+        after at least 5m, plus 1 manual promotion at stage 2".
         """
         return pulumi.get(self, "plan")
 
@@ -610,7 +612,8 @@ class CanaryDelivery(pulumi.ComponentResource):
     @pulumi.getter(name="planStages")
     def plan_stages(self) -> pulumi.Output[Sequence[_builtins.str]]:
         """
-        The plan, one entry per stage and the final promotion.
+        The plan, one entry per stage, then the final promotion with the same timing, e.g.
+        "100% (full promotion after at least 5m, plus 1 manual promotion at stage 2)".
         """
         return pulumi.get(self, "plan_stages")
 
