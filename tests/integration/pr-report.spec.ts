@@ -120,7 +120,7 @@ describe("PR report from the real pulumi preview --json and the policy pack (liv
         assert.match(md, /\*\*Live:\*\* not deployed yet/);
         assert.match(md, /\*\*Plan:\*\* full promotion after at least 16m, plus 1 manual promotion at stage 2\./);
         assert.match(md, /\| 2 \| 30% \| until promoted \(manual gate\) \| background \|/);
-        assert.match(md, /\| `success-rate` \| `success rate >= 99%/);
+        assert.match(md, /\| `success-rate` \| success rate >= 99%/);
         assert.match(md, /\| `error-budget` \| `result\[0\] < 5` \| `not passed` \| 1m \| until promoted in the background \| 2 \| background from stage 2 \|/);
         await previewReport("first-release.summary.json", { stream: false });
         await stack.up({ onOutput: capture });
