@@ -137,8 +137,8 @@ describe("CanaryDelivery under mocks", () => {
 
         it("the plan and its stages", async () => {
             const { component } = await create("shop", scenario("analysis-nginx-presets").args);
-            assert.strictEqual(await valueOf(component.plan), "10% for 5m, analysis, 50% until promoted, 100%");
-            assert.deepStrictEqual(await valueOf(component.planStages), ["10% for 5m, analysis", "50% until promoted", "100%"]);
+            assert.strictEqual(await valueOf(component.plan), "10% for 5m, analysis, 50% until promoted, 100%; full promotion after at least 9m30s, plus 1 manual promotion at stage 2");
+            assert.deepStrictEqual(await valueOf(component.planStages), ["10% for 5m, analysis", "50% until promoted", "100% (full promotion after at least 9m30s, plus 1 manual promotion at stage 2)"]);
         });
 
         it("the live status is unknown until the cluster reports one", async () => {

@@ -22,7 +22,7 @@ describe("CanaryDelivery hosted by the ComponentProvider", function () {
         const schema = JSON.parse(await provider.getSchema());
         const declared = Object.keys(schema.resources[TOKEN].properties).sort();
         assert.deepStrictEqual(Object.keys(result.state).sort(), declared);
-        assert.strictEqual(await valueOf(result.state.plan as pulumi.Output<string>), "10% for 5m, 30% until promoted, 60% for 10m, 100%");
+        assert.strictEqual(await valueOf(result.state.plan as pulumi.Output<string>), "10% for 5m, 30% until promoted, 60% for 10m, 100%; full promotion after at least 15m, plus 1 manual promotion at stage 2");
         await valueOf(result.urn as pulumi.Output<string>);
         await eventually(() => registrations.some((r) => r.name === "shop-rollout"));
     });

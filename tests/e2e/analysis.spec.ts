@@ -79,7 +79,7 @@ describe("e2e: background analysis against a local Prometheus-compatible endpoin
 
     it("up: the first release is Healthy without analysis (steps are skipped)", async () => {
         const up = await stack.current().up({ onOutput: stack.capture });
-        assert.strictEqual(up.outputs.plan.value, "25% for 5s, 50% until promoted, 100%; background analysis from stage 1");
+        assert.strictEqual(up.outputs.plan.value, "25% for 5s, 50% until promoted, 100%; background analysis from stage 1; full promotion after at least 5s, plus 1 manual promotion at stage 2");
         assert.deepStrictEqual(up.outputs.analysisTemplateNames.value, [`${NAME}-background-analysis`]);
         await waitUntil("first release Healthy", view, healthy("pay:1"));
         assert.strictEqual(prometheus.queries.length, 0, "no analysis on the first release");

@@ -44,7 +44,7 @@ describe("e2e: a replica-count canary walks its steps under the real controller"
 
     it("up: the first release goes straight to Healthy (up follows it and says so), four Ready pods on the kwok node", async () => {
         const up = await stack.current().up({ onOutput: stack.capture });
-        assert.strictEqual(up.outputs.plan.value, "25% until promoted, 50% for 5s, 100%");
+        assert.strictEqual(up.outputs.plan.value, "25% until promoted, 50% for 5s, 100%; full promotion after at least 5s, plus 1 manual promotion at stage 1");
         assert.match(up.outputs.liveSummary.value, /^first release: Argo Rollouts skips the steps of a new Rollout, so it went to 100% at once; Healthy$/);
         assert.match(up.outputs.changeImpact.value, /^first release: Argo Rollouts skips the steps/);
         assert.ok(healthyAt("shop:1")(view()), "Healthy when up returned");

@@ -100,7 +100,7 @@ describe("consumption paths from fresh projects (real CLI, local API server)", f
         });
         const { kinds, plan } = await deploy(dir, "add-ts");
         assert.deepStrictEqual(kinds, ["DestinationRule", "Rollout", "Service", "VirtualService"]);
-        assert.strictEqual(plan, "30% for 1m, 100%");
+        assert.strictEqual(plan, "30% for 1m, 100%; full promotion after at least 1m");
     }));
 
     it("pulumi package add into a new Python project, then pulumi up", () => timed("package add + up, Python", async () => {
@@ -135,7 +135,7 @@ describe("consumption paths from fresh projects (real CLI, local API server)", f
         });
         const { kinds, plan } = await deploy(dir, "add-py");
         assert.deepStrictEqual(kinds, ["Rollout", "Service"]);
-        assert.strictEqual(plan, "25% for 2m, 75% for 2m, 100%");
+        assert.strictEqual(plan, "25% for 2m, 75% for 2m, 100%; full promotion after at least 4m");
     }));
 
     it("a TypeScript project depending on the npm package by path runs the component in-process", () => timed("npm by path + up", async () => {
