@@ -67,7 +67,15 @@ function deadKubeconfig(port: number, dir: string): string {
     return file;
 }
 
+/** Stack settings files a run leaves in the program's folder (ignored by git). */
+function removeStackFiles(): void {
+    for (const f of fs.readdirSync(PROGRAM)) {
+        if (/^Pulumi\..+\.yaml$/.test(f)) fs.rmSync(path.join(PROGRAM, f));
+    }
+}
+
 async function main(): Promise<void> {
+    removeStackFiles();
     const work = fs.mkdtempSync(path.join(os.tmpdir(), "canary-bench-"));
     const rssFile = (side: Side) => path.join(work, `rss-${side}`);
     const name = `bench-${process.pid}`;
@@ -173,6 +181,7 @@ async function main(): Promise<void> {
         ].join("\n"));
     } finally {
         await stopCluster(name);
+        removeStackFiles();
         fs.rmSync(work, { recursive: true, force: true });
     }
 }
