@@ -3,6 +3,7 @@
 // drift apart, and pin the field diff's rules.
 import * as assert from "assert";
 import { describeImpact, RolloutParts } from "../../provider/src/live/impact";
+import { report } from "../../provider/src/report";
 import { fieldChanges, impactKindOf, splitLine } from "../../provider/src/report/facts";
 import { parsePreview, PreviewInputError, UNKNOWN } from "../../provider/src/report/preview";
 import { LAYOUT_ANNOTATION } from "../../provider/src/lifecycle/layout";
@@ -83,5 +84,24 @@ describe("report: reading the preview's JSON", () => {
     it("the summary document: the error prefix leaves the message; no policy results", () => {
         const p = parsePreview(JSON.stringify({ steps: [], diagnostics: [{ message: "error: boom\n", severity: "error" }] }));
         assert.deepStrictEqual([p.form, p.failed, p.diagnostics[0].message, p.policyViolations], ["summary", true, "boom", undefined]);
+    });
+});
+
+describe("report: the other resources of the stack", () => {
+    const step = (op: string, type: string, name: string) => ({ op, urn: `urn:pulumi:dev::shop::${type}::${name}`, newState: { type, urn: `urn:pulumi:dev::shop::${type}::${name}` } });
+    it("one table of counts by operation, with the names of the replaced and deleted ones", () => {
+        const doc = { steps: [
+            step("same", "pulumi:pulumi:Stack", "shop-dev"),
+            step("update", "kubernetes:core/v1:ConfigMap", "settings"),
+            step("update", "kubernetes:core/v1:Secret", "keys"),
+            step("replace", "kubernetes:apps/v1:Deployment", "worker"),
+            step("delete", "kubernetes:batch/v1:CronJob", "cleanup"),
+            step("create", "kubernetes:core/v1:Namespace", "shop"),
+        ], diagnostics: [] };
+        const md = report(JSON.stringify(doc)).markdown;
+        assert.match(md, /### Other resources\n\n\| operation \| resources \|\n\| --- \| --- \|\n\| update \| 2 \|\n\| replace \| 1 \|\n\| delete \| 1 \|\n\| create \| 1 \|\n/);
+        assert.match(md, /Replaced: `kubernetes:apps\/v1:Deployment worker`\./);
+        assert.match(md, /Deleted: `kubernetes:batch\/v1:CronJob cleanup`\./);
+        assert.match(md, /No `CanaryDelivery` in this preview\./);
     });
 });
