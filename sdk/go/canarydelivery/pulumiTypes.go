@@ -867,7 +867,10 @@ type CanaryStep struct {
 	// pass. Requires `analysis`. Defaults to false.
 	Analysis *bool `pulumi:"analysis"`
 	// How long to wait at this stage: a duration such as "30s", "5m", "1h30m" (or a number of seconds).
-	// "0" or "" waits until the release is promoted (`kubectl argo rollouts promote`).
+	// "0" or "" waits until the release is promoted (`kubectl argo rollouts promote`); a number is read
+	// as seconds, so `0` (as YAML writes it) is the same as "0". A zero duration such as "0s" is refused
+	// as ambiguous (Argo reads it as no wait), and so is a pause under one second such as "500ms"
+	// (Argo counts pauses in whole seconds).
 	// Defaults to waiting until promoted, except on a stage that runs `analysis` (the analysis decides)
 	// and on a last stage at 100% (the release completes).
 	Pause *string `pulumi:"pause"`
@@ -896,7 +899,10 @@ type CanaryStepArgs struct {
 	// pass. Requires `analysis`. Defaults to false.
 	Analysis *bool `pulumi:"analysis"`
 	// How long to wait at this stage: a duration such as "30s", "5m", "1h30m" (or a number of seconds).
-	// "0" or "" waits until the release is promoted (`kubectl argo rollouts promote`).
+	// "0" or "" waits until the release is promoted (`kubectl argo rollouts promote`); a number is read
+	// as seconds, so `0` (as YAML writes it) is the same as "0". A zero duration such as "0s" is refused
+	// as ambiguous (Argo reads it as no wait), and so is a pause under one second such as "500ms"
+	// (Argo counts pauses in whole seconds).
 	// Defaults to waiting until promoted, except on a stage that runs `analysis` (the analysis decides)
 	// and on a last stage at 100% (the release completes).
 	Pause *string `pulumi:"pause"`
@@ -967,7 +973,10 @@ func (o CanaryStepOutput) Analysis() pulumi.BoolPtrOutput {
 }
 
 // How long to wait at this stage: a duration such as "30s", "5m", "1h30m" (or a number of seconds).
-// "0" or "" waits until the release is promoted (`kubectl argo rollouts promote`).
+// "0" or "" waits until the release is promoted (`kubectl argo rollouts promote`); a number is read
+// as seconds, so `0` (as YAML writes it) is the same as "0". A zero duration such as "0s" is refused
+// as ambiguous (Argo reads it as no wait), and so is a pause under one second such as "500ms"
+// (Argo counts pauses in whole seconds).
 // Defaults to waiting until promoted, except on a stage that runs `analysis` (the analysis decides)
 // and on a last stage at 100% (the release completes).
 func (o CanaryStepOutput) Pause() pulumi.StringPtrOutput {
