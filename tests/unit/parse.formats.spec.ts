@@ -2,27 +2,8 @@
 // clean preview: label and annotation syntax, hosts, header names and values, image references,
 // duplicates, URLs and regexes checked by the engine of their router.
 import * as assert from "assert";
-import type { CanaryDeliveryArgs } from "../../provider/src/args";
-import { findProblems } from "../../provider/src/parse";
 import { pcreProblem, re2Problem } from "../../provider/src/parse/regex";
-
-const image = "ghcr.io/acme/shop:1.0";
-const base: CanaryDeliveryArgs = { template: { image }, steps: [{ weight: 10, pause: "5m" }, { weight: 50 }] };
-const prometheus = { address: "http://prometheus:9090" };
-
-function problems(changes: Record<string, unknown>) {
-    return findProblems("app", { ...base, ...changes } as unknown as CanaryDeliveryArgs);
-}
-
-function expectProblem(changes: Record<string, unknown>, path: string, rule: RegExp) {
-    const found = problems(changes);
-    assert.ok(found.some((p) => p.path === path && rule.test(p.reason)), `expected ${path} ~ ${rule}; got:\n${found.map((p) => `  ${p.path}: ${p.reason}`).join("\n") || "  (nothing)"}`);
-}
-
-function expectNoProblem(changes: Record<string, unknown>) {
-    const found = problems(changes);
-    assert.deepStrictEqual(found, [], found.map((p) => `${p.path}: ${p.reason}`).join("\n"));
-}
+import { expectNoProblem, expectProblem, image, prometheus } from "../helpers/problems";
 
 describe("argument formats", () => {
     describe("label and annotation keys and values", () => {

@@ -1,26 +1,9 @@
 // Values the API server or the controller would refuse (or misread) only at `pulumi up`: integers
 // beyond the int32 fields they land in, durations beyond Go's time.Duration.
 import * as assert from "assert";
-import type { CanaryDeliveryArgs } from "../../provider/src/args";
-import { findProblems } from "../../provider/src/parse";
+import { expectNoProblem, expectProblem, image, problems, prometheus } from "../helpers/problems";
 
-const image = "ghcr.io/acme/shop:1.0";
-const base: CanaryDeliveryArgs = { template: { image }, steps: [{ weight: 10, pause: "5m" }, { weight: 50 }] };
-const prometheus = { address: "http://prometheus:9090" };
 const INT32_MAX = 2_147_483_647;
-
-function problems(changes: Record<string, unknown>) {
-    return findProblems("app", { ...base, ...changes } as unknown as CanaryDeliveryArgs);
-}
-
-function expectProblem(changes: Record<string, unknown>, path: string, rule: RegExp) {
-    const found = problems(changes);
-    assert.ok(found.some((p) => p.path === path && rule.test(p.reason)), `expected ${path} ~ ${rule}; got:\n${found.map((p) => `  ${p.path}: ${p.reason}`).join("\n") || "  (nothing)"}`);
-}
-
-function expectNoProblem(changes: Record<string, unknown>) {
-    assert.deepStrictEqual(problems(changes), []);
-}
 
 describe("argument limits", () => {
     describe("integers fit the int32 fields they land in", () => {
