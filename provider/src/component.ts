@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { CanaryDeliveryArgs } from "./args";
 import { buildRelease, ReleaseManifests } from "./build";
 import { parseArgs } from "./parse";
+import { recordedInputs } from "./recorded-inputs";
 import { pulumiEnv, registerChildren } from "./register";
 import { resolve } from "./resolve";
 import type { Resolved } from "./resolve/model";
@@ -74,7 +75,8 @@ export class CanaryDelivery extends pulumi.ComponentResource {
         // Parsed before super(): invalid arguments must not register anything, not even the component.
         const parsed = parseArgs(name, args);
         // The arguments are the component's inputs, as for a component served by the plugin: policies read them.
-        super("canary-delivery:index:CanaryDelivery", name, args, opts);
+        // What goes into a Kubernetes Secret is recorded as a Pulumi secret.
+        super("canary-delivery:index:CanaryDelivery", name, recordedInputs(args), opts);
         for (const warning of parsed.warnings) pulumi.log.warn(warning, this);
 
         const release = resolve(parsed.args, parsed.release);

@@ -1,0 +1,35 @@
+// The component's recorded inputs: header values (they go into a Kubernetes Secret) become Pulumi
+// secrets, whatever shape the program gave them; the rest is passed on as given.
+import * as pulumi from "@pulumi/pulumi";
+import * as assert from "assert";
+import type { CanaryDeliveryArgs } from "../../provider/src/args";
+import { recordedInputs } from "../../provider/src/recorded-inputs";
+
+const isSecret = (x: unknown) => (x as { isSecret: Promise<boolean> }).isSecret;
+const base: CanaryDeliveryArgs = { template: { image: "shop:1" }, istio: {}, steps: [{ weight: 20 }] };
+
+describe("recorded inputs", () => {
+    it("without header values the arguments are passed on unchanged", () => {
+        assert.strictEqual(recordedInputs(base), base);
+        const withRef: CanaryDeliveryArgs = { ...base, analysis: { prometheus: { address: "http://p:9090", headers: [{ name: "A", secretKeyRef: { name: "s", key: "k" } }] } } };
+        assert.deepStrictEqual(recordedInputs(withRef), withRef);
+    });
+
+    it("a plain-string header value becomes a secret; name, address and the original args stay as they were", async () => {
+        const args: CanaryDeliveryArgs = { ...base, analysis: { prometheus: { address: "http://p:9090", headers: [{ name: "Authorization", value: "Bearer t" }] } } };
+        const recorded = recordedInputs(args);
+        const header = recorded.analysis!.prometheus.headers![0];
+        assert.strictEqual(header.name, "Authorization");
+        assert.strictEqual(recorded.analysis!.prometheus.address, "http://p:9090");
+        assert.strictEqual(await isSecret(header.value), true);
+        assert.strictEqual(args.analysis!.prometheus.headers![0].value, "Bearer t", "the caller's object is not changed");
+    });
+
+    it("a container that is an Output (as a program may pass) is made a secret whole", async () => {
+        const headers = pulumi.output([{ name: "Authorization", value: "Bearer t" }]);
+        const recorded = recordedInputs({ ...base, analysis: { prometheus: { address: "http://p:9090", headers: headers as never } } });
+        assert.strictEqual(await isSecret(recorded.analysis!.prometheus.headers), true);
+        const analysis = pulumi.output({ prometheus: { address: "http://p:9090", headers: [{ name: "A", value: "v" }] } });
+        assert.strictEqual(await isSecret(recordedInputs({ ...base, analysis: analysis as never }).analysis), true);
+    });
+});
