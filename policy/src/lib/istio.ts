@@ -51,9 +51,13 @@ export function portDeclaresProtocol(port: { name?: string; appProtocol?: string
     return protocols.some(p => name === p || name.startsWith(`${p}-`));
 }
 
-/** A gateway reference is `mesh` or `<namespace>/<name>`. */
+/**
+ * A gateway reference names its namespace: `mesh`, `<namespace>/<name>`, or Istio's older form
+ * `<name>.<namespace>` (optionally with `.svc.<domain>`), which Istio still reads that way.
+ */
 export function gatewayIsQualified(ref: string): boolean {
     if (ref === "mesh") return true;
     const slash = ref.indexOf("/");
+    if (slash < 0) return ref.indexOf(".") > 0 && !ref.endsWith(".");
     return slash > 0 && slash < ref.length - 1 && ref.indexOf("/", slash + 1) < 0;
 }

@@ -1,9 +1,9 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { configSchema, isExcluded, readConfig } from "../lib/config";
 import { ROLLOUT } from "../lib/kinds";
-import { isRecord, subject } from "../lib/manifest";
+import { array, isRecord, Json, subject } from "../lib/manifest";
 import { forTypes, isType } from "../lib/policy";
-import { stepsOf, trafficRoutingOf } from "../lib/rollout";
+import { canaryOf, Step, stepsOf, trafficRoutingOf } from "../lib/rollout";
 
 const schema = configSchema({
     finalWeight: {
@@ -27,10 +27,24 @@ interface Config {
 }
 
 /**
+ * Whether an analysis watches the release at its last weight: a step analysis after the last
+ * setWeight, or a background analysis (spec.strategy.canary.analysis) running during a step after it.
+ */
+function analysisGates(props: Json, steps: Step[], lastWeightIndex: number): boolean {
+    if (steps.some((s) => s.index > lastWeightIndex && isRecord(s.body.analysis))) return true;
+    const background = canaryOf(props)?.analysis;
+    if (!isRecord(background) || array(background.templates).length === 0) return false;
+    // It must be running during a step after the last weight: with none, the controller promotes at once.
+    const start = typeof background.startingStep === "number" ? background.startingStep : 0;
+    return lastWeightIndex + 1 < steps.length && start <= lastWeightIndex + 1;
+}
+
+/**
  * The last stage reaches the intended weight. After the last step the controller promotes the
  * release to 100% at once, so a last weight of 20% followed by a timed pause sends all traffic to a
  * version only ever tried on a fifth of it, without a gate. Ending with `pause: {}` (a person
- * promotes) is accepted unless configured otherwise.
+ * promotes) is accepted unless configured otherwise, and so is an analysis that runs at the last
+ * weight (it aborts a bad release before the controller promotes it).
  */
 export const finalWeight: ResourceValidationPolicy = {
     name: "canary-final-weight",
@@ -52,6 +66,8 @@ export const finalWeight: ResourceValidationPolicy = {
             s => (!last || s.index > last.index) && isRecord(s.body.pause) && (s.body.pause.duration === undefined || s.body.pause.duration === null),
         );
         if (config.allowPromotionPause && promotionPause) return;
+        // An analysis that runs at or after the last weight gates the jump to 100%: a failing one aborts.
+        if (analysisGates(rollout.props, steps, last?.index ?? -1)) return;
         const who = subject("Rollout", rollout.namespace, rollout.name);
         const where = last ? `the last setWeight (${last.path}.setWeight) is ${lastWeight}` : "no step sets a weight";
         report(

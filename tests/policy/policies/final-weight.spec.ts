@@ -3,9 +3,11 @@ import { finalWeight } from "../../../policy/src/pack";
 import { runResourcePolicy } from "../helpers/harness";
 import { ROLLOUT, istioHostRollout } from "../helpers/manifests";
 
+/** The fixture's Rollout with these steps and no background analysis (nothing gates its last weight). */
 const withSteps = (steps: unknown[]) => {
     const props = istioHostRollout();
     props.spec.strategy.canary.steps = steps;
+    delete (props.spec.strategy.canary as Record<string, unknown>).analysis;
     return { type: ROLLOUT, name: "r", props };
 };
 
@@ -29,6 +31,24 @@ describe("canary-final-weight", () => {
                 `after the last step the controller sends all traffic to the new version at once. End with setWeight: 100, or with pause: {} so that someone promotes it.`,
         ]);
         assert.strictEqual(result.violations[0].level, "advisory");
+    });
+
+    it("passes a last weight gated by a step analysis after it", async () => {
+        const steps = [{ setWeight: 20 }, { pause: { duration: "10m" } }, { setWeight: 60 }, { pause: { duration: "5m" } }, { analysis: { templates: [{ templateName: "t" }] } }];
+        assert.deepStrictEqual((await runResourcePolicy(finalWeight, withSteps(steps))).messages, []);
+    });
+
+    it("passes a last weight watched by a background analysis (the component's normal release), not one started after it", async () => {
+        const withBackground = (startingStep: number | undefined, steps: unknown[]) => {
+            const r = withSteps(steps);
+            (r.props.spec.strategy.canary as Record<string, unknown>).analysis = { templates: [{ templateName: "t" }], ...(startingStep === undefined ? {} : { startingStep }) };
+            return r;
+        };
+        const steps = [{ setWeight: 10 }, { pause: { duration: "5m" } }, { setWeight: 60 }, { pause: { duration: "10m" } }];
+        assert.deepStrictEqual((await runResourcePolicy(finalWeight, withBackground(undefined, steps))).messages, []);
+        assert.deepStrictEqual((await runResourcePolicy(finalWeight, withBackground(2, steps))).messages, []);
+        // Nothing runs after the last weight: the controller promotes at once, the analysis gates nothing.
+        assert.strictEqual((await runResourcePolicy(finalWeight, withBackground(0, [{ setWeight: 10 }, { pause: { duration: "5m" } }, { setWeight: 60 }]))).messages.length, 1);
     });
 
     it("does not count a promotion pause that comes before the last weight", async () => {

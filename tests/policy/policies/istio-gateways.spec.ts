@@ -15,6 +15,10 @@ describe("canary-istio-gateways", () => {
         assert.deepStrictEqual((await runResourcePolicy(istioGateways, { type: VIRTUAL_SERVICE, name: "checkout", props: hostVirtualService() })).messages, []);
     });
 
+    it("passes Istio's <name>.<namespace> form, which Istio reads as qualified", async () => {
+        assert.deepStrictEqual((await runResourcePolicy(istioGateways, vs(["public-gateway.istio-system", "gw.ingress.svc.cluster.local", "mesh"]))).messages, []);
+    });
+
     it("passes a VirtualService bound to no gateway (the mesh only)", async () => {
         assert.deepStrictEqual((await runResourcePolicy(istioGateways, vs())).messages, []);
     });
