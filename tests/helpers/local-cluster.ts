@@ -35,3 +35,20 @@ export function getObject(c: Cluster, kind: string, name: string, namespace: str
         throw e;
     }
 }
+
+/** Writes a Rollout's status through the status subresource, as the Argo controller does. */
+export function writeRolloutStatus(c: Cluster, name: string, status: object, namespace = "default"): void {
+    kubectl(c, ["patch", "rollouts.argoproj.io", name, "-n", namespace, "--subresource=status", "--type=merge",
+        "--field-manager=rollouts-controller", "-p", JSON.stringify({ status })]);
+}
+
+/** The status of a three-stage canary (10%, 30% until promoted, 60%) waiting at its second stage with 30%. */
+export function pausedAtStage2(): object {
+    return {
+        phase: "Paused", message: "CanaryPauseStep", currentStepIndex: 3,
+        pauseConditions: [{ reason: "CanaryPauseStep", startTime: new Date().toISOString() }],
+        stableRS: "7d9f8c6b5", currentPodHash: "5c8b7d6f4",
+        canary: { weights: { canary: { weight: 30, podTemplateHash: "5c8b7d6f4", serviceName: "shop" },
+            stable: { weight: 70, podTemplateHash: "7d9f8c6b5", serviceName: "shop" } } },
+    };
+}

@@ -11,7 +11,7 @@ import * as os from "os";
 import * as path from "path";
 import { kubectl, repoRoot } from "../../scripts/cluster/cluster";
 import { openStack, pulumiEnv } from "../../scripts/pulumi/workspace";
-import { useCluster } from "../helpers/local-cluster";
+import { pausedAtStage2, useCluster, writeRolloutStatus } from "../helpers/local-cluster";
 import { usePulumiRun } from "../helpers/pulumi-run";
 
 const CLI = path.join(repoRoot, "provider", "src", "cli", "main.ts");
@@ -82,8 +82,7 @@ describe("PR report from the real pulumi preview --json and the policy pack (liv
     after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
     const env = () => ({ ...process.env, ...pulumiEnv(stateDir), PULUMI_ENABLE_STREAMING_JSON_PREVIEW: "true" });
-    const setStatus = (status: object) => kubectl(cluster.current(), ["patch", "rollouts.argoproj.io", "shop",
-        "--subresource=status", "--type=merge", "--field-manager=rollouts-controller", "-p", JSON.stringify({ status })]);
+    const setStatus = (status: object) => writeRolloutStatus(cluster.current(), "shop", status);
 
     /** `pulumi preview --json` with the policy pack, then `canary-delivery report` on its output. */
     async function previewReport(fixture?: string, opts: { stream?: boolean } = {}): Promise<{ preview: Run; report: Run }> {
@@ -137,13 +136,7 @@ describe("PR report from the real pulumi preview --json and the policy pack (liv
         }));
         await stack.setConfig("image", { value: "shop:2" });
         await stack.up({ onOutput: capture });
-        setStatus({
-            phase: "Paused", message: "CanaryPauseStep", currentStepIndex: 3,
-            pauseConditions: [{ reason: "CanaryPauseStep", startTime: new Date().toISOString() }],
-            stableRS: "7d9f8c6b5", currentPodHash: "5c8b7d6f4",
-            canary: { weights: { canary: { weight: 30, podTemplateHash: "5c8b7d6f4", serviceName: "shop" },
-                stable: { weight: 70, podTemplateHash: "7d9f8c6b5", serviceName: "shop" } } },
-        });
+        setStatus(pausedAtStage2());
         await stack.setAllConfig({ image: { value: "shop:3" }, env: { value: JSON.stringify([{ name: "MODE", value: "fast" }]) }, cpu: { value: "250m" } });
         const md = (await previewReport("image-change-live-paused.jsonl")).report.stdout;
         assert.match(md, /### `shop`: starts a canary/);

@@ -7,7 +7,7 @@ import * as assert from "assert";
 import { kubectl } from "../../scripts/cluster/cluster";
 import { openStack } from "../../scripts/pulumi/workspace";
 import { CanaryDelivery } from "../../provider/src";
-import { useCluster } from "../helpers/local-cluster";
+import { pausedAtStage2, useCluster, writeRolloutStatus } from "../helpers/local-cluster";
 import { usePulumiRun } from "../helpers/pulumi-run";
 
 describe("stateful preview of a live release (real CLI, real status)", function () {
@@ -15,8 +15,7 @@ describe("stateful preview of a live release (real CLI, real status)", function 
     const cluster = useCluster("stateful-it");
     const { stateDir, capture } = usePulumiRun();
     let stack: Stack;
-    const setStatus = (status: object) => kubectl(cluster.current(), ["patch", "rollouts.argoproj.io", "shop",
-        "--subresource=status", "--type=merge", "--field-manager=rollouts-controller", "-p", JSON.stringify({ status })]);
+    const setStatus = (status: object) => writeRolloutStatus(cluster.current(), "shop", status);
     const previewSays = async () => (await stack.preview({ onOutput: capture })).stdout;
 
     before(async () => {
@@ -44,13 +43,7 @@ describe("stateful preview of a live release (real CLI, real status)", function 
     });
 
     it("paused at stage 2 of 3 with 30%: an image change restarts the canary from stage 1", async () => {
-        setStatus({
-            phase: "Paused", message: "CanaryPauseStep", currentStepIndex: 3,
-            pauseConditions: [{ reason: "CanaryPauseStep", startTime: new Date().toISOString() }],
-            stableRS: "7d9f8c6b5", currentPodHash: "5c8b7d6f4",
-            canary: { weights: { canary: { weight: 30, podTemplateHash: "5c8b7d6f4", serviceName: "shop" },
-                stable: { weight: 70, podTemplateHash: "7d9f8c6b5", serviceName: "shop" } } },
-        });
+        setStatus(pausedAtStage2());
         await stack.setConfig("image", { value: "shop:2" });
         assert.match(await previewSays(),
             /Rollout shop: paused at stage 2 of 3, canary at 30%; this pod template change replaces the canary in progress and restarts from stage 1/);
