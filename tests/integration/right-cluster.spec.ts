@@ -13,7 +13,7 @@ import { Cluster, kubectl } from "../../scripts/cluster/cluster";
 import { cliEnv, pulumi as pulumiCli, sharedStagedProvider } from "../../scripts/provider-plugin";
 import { openStack } from "../../scripts/pulumi/workspace";
 import { CanaryDelivery } from "../../provider/src";
-import { getObject, useCluster } from "../helpers/local-cluster";
+import { getObject, useCluster, writeRolloutStatus } from "../helpers/local-cluster";
 import { usePulumiRun } from "../helpers/pulumi-run";
 
 const ROLLOUT = "rollouts.argoproj.io";
@@ -38,8 +38,7 @@ function decoyRollout(c: Cluster, name: string): void {
 /** Writes `status` as the controller does, observedGeneration (a string in Argo) included. */
 function setStatus(c: Cluster, name: string, status: object): void {
     const observedGeneration = String(getObject(c, ROLLOUT, name).metadata.generation);
-    kubectl(c, ["patch", ROLLOUT, name, "-n", "default", "--subresource=status", "--type=merge", "--field-manager=rollouts-controller",
-        "-p", JSON.stringify({ status: { observedGeneration, ...status } })]);
+    writeRolloutStatus(c, name, { observedGeneration, ...status });
 }
 
 describe("live reads use the cluster of the component's Kubernetes provider (two clusters, a decoy)", function () {

@@ -7,10 +7,9 @@
 // this suite removes eight canaries of one namespace in one operation, three times over, with
 // the status written exactly as the controller writes it.
 import * as assert from "assert";
-import { kubectl } from "../../scripts/cluster/cluster";
 import { openStack } from "../../scripts/pulumi/workspace";
 import { CanaryDelivery } from "../../provider/src";
-import { getObject, useCluster } from "../helpers/local-cluster";
+import { getObject, useCluster, writeRolloutStatus } from "../helpers/local-cluster";
 import { usePulumiRun } from "../helpers/pulumi-run";
 
 const ROLLOUT = "rollouts.argoproj.io";
@@ -29,8 +28,7 @@ describe("removing several canaries of one namespace at once (real CLI, Argo's s
             observedGeneration: String(rollout.metadata.generation), phase: "Healthy",
             stableRS: "6b8f7c9d5", currentPodHash: "6b8f7c9d5", currentStepIndex: 2, replicas: 1,
         };
-        kubectl(cluster.current(), ["patch", ROLLOUT, name, "--subresource=status", "--type=merge",
-            "--field-manager=rollouts-controller", "-p", JSON.stringify({ status })]);
+        writeRolloutStatus(cluster.current(), name, status);
     };
 
     before(async () => {
