@@ -8,6 +8,7 @@ import { pulumiEnv, registerChildren } from "./register";
 import { resolve } from "./resolve";
 import type { Resolved } from "./resolve/model";
 import { readLiveRelease } from "./live";
+import { routingFor } from "./routers";
 import type { RolloutStatus } from "./status";
 
 /** An object of the release: created by the component, by the Argo controller, or given by the user. */
@@ -90,7 +91,7 @@ export class CanaryDelivery extends pulumi.ComponentResource {
             return child ? pulumi.output(child.manifest.metadata.name) : pulumi.output(undefined);
         };
         const rollout = children.get("rollout")!;
-        const traffic = release.traffic;
+        const routerOutputs = routingFor(release).outputs(release.traffic);
 
         this.rolloutName = metadataOf(rollout).apply((m) => m?.name ?? release.release);
         // The provider fills in its default namespace when none was given.
@@ -98,10 +99,10 @@ export class CanaryDelivery extends pulumi.ComponentResource {
         this.stableServiceName = nameOf("stable-service");
         this.canaryServiceName = nameOf("canary-service");
         this.serviceName = nameOf("service");
-        this.virtualServiceName = pulumi.output(traffic.kind === "istio" ? traffic.virtualService.name : undefined);
+        this.virtualServiceName = pulumi.output(routerOutputs.virtualServiceName);
         this.destinationRuleNames = pulumi.output(roleNames(manifests, "DestinationRule"));
-        this.ingressName = pulumi.output(traffic.kind === "nginx" ? traffic.stableIngress.name : undefined);
-        this.canaryIngressName = pulumi.output(traffic.kind === "nginx" ? traffic.canaryIngressName : undefined);
+        this.ingressName = pulumi.output(routerOutputs.ingressName);
+        this.canaryIngressName = pulumi.output(routerOutputs.canaryIngressName);
         this.analysisTemplateNames = pulumi.output(roleNames(manifests, "AnalysisTemplate"));
         this.analysisSecretName = nameOf("analysis-secret");
         this.autoscalerName = nameOf("autoscaler");
@@ -151,13 +152,10 @@ function releaseObjects(r: Resolved, m: ReleaseManifests): pulumi.Input<ReleaseO
         .filter((c) => c.kind !== "DeploymentPatch")
         .map((c) => ({ kind: c.manifest.kind, name: c.manifest.metadata.name, managedBy: "component" }));
     const controller = m.controllerObjects.map((o) => ({ ...o, managedBy: "controller" }));
-    const t = r.traffic;
     const given = [
-        ...(r.workload.kind === "ref" ? [{ kind: "Deployment", name: r.workload.name, managedBy: "user" }] : []),
-        ...(t.kind === "istio" && !t.virtualService.create ? [{ kind: "VirtualService", name: t.virtualService.name, managedBy: "user" }] : []),
-        ...(t.kind === "istio" && t.destinationRule && !t.destinationRule.create ? [{ kind: "DestinationRule", name: t.destinationRule.name, managedBy: "user" }] : []),
-        ...(t.kind === "nginx" && !t.stableIngress.create ? [{ kind: "Ingress", name: t.stableIngress.name, managedBy: "user" }] : []),
-    ];
+        ...(r.workload.kind === "ref" ? [{ kind: "Deployment", name: r.workload.name }] : []),
+        ...routingFor(r).userObjects(r.traffic),
+    ].map((o) => ({ ...o, managedBy: "user" }));
     return pulumi.all([...created, ...controller, ...given].map((o) => pulumi.all([o.kind, o.name, o.managedBy])))
         .apply((rows) => rows.map(([kind, name, managedBy]) => ({ kind, name, managedBy })));
 }

@@ -4,7 +4,9 @@ import type { CanaryDeliveryArgs } from "../../provider/src/args";
 import { parseArgs } from "../../provider/src/parse";
 import { resolve } from "../../provider/src/resolve";
 import { render } from "../helpers/render";
-import type { Resolved, ResolvedIstio, ResolvedNginx } from "../../provider/src/resolve/model";
+import type { Resolved } from "../../provider/src/resolve/model";
+import type { ResolvedIstio } from "../../provider/src/routers/istio/model";
+import type { ResolvedNginx } from "../../provider/src/routers/nginx/model";
 
 const image = "ghcr.io/acme/shop:1.0";
 const prometheus = { address: "http://prometheus:9090" };

@@ -2,7 +2,8 @@
 // then what else the release does (request matches, background analysis) and how long it takes
 // to reach full promotion at the least: "at least 16m, plus 1 manual promotion at stage 2".
 import { goDurationSeconds, humanDuration } from "../duration";
-import type { Resolved, ResolvedAnalysis, ResolvedMatch, ResolvedStep } from "../resolve/model";
+import type { Resolved, ResolvedAnalysis, ResolvedStep } from "../resolve/model";
+import { routingFor } from "../routers";
 
 export interface Plan {
     /** One line. */
@@ -27,7 +28,7 @@ export function describePlan(r: Resolved): Plan {
     const timing = planTiming(r.steps, r.analysis);
     // Without stages there is nothing to wait for: "100% at once" says it all.
     const timingNote = r.steps.length ? timingNoteOf(timing) : undefined;
-    const extras = [matchesNote(r), backgroundNote(r), timingNote].filter((x): x is string => x !== undefined);
+    const extras = [routingFor(r).planNote(r.traffic), backgroundNote(r), timingNote].filter((x): x is string => x !== undefined);
     const summary = [stages.join(", "), ...extras].join("; ");
     if (timingNote) stages[stages.length - 1] += ` (${timingNote})`;
     return { summary, stages, timing };
@@ -91,25 +92,6 @@ function describeStage(s: ResolvedStep): string {
         : "";
     const pause = s.pause.kind === "timed" ? ` for ${humanDuration(s.pause.seconds)}` : s.pause.kind === "untilPromoted" ? " until promoted" : "";
     return `${s.weight}%${scale}${pause}${s.analysis ? ", analysis" : ""}`;
-}
-
-function matchesNote(r: Resolved): string | undefined {
-    const t = r.traffic;
-    // Istio: header and cookie matches form one route (all must match), each path match its own;
-    // ingress-nginx: the header, else the cookie.
-    const alternatives =
-        t.kind === "istio"
-            ? [...(t.headerMatches.length ? [t.headerMatches.map(describeMatch).join(" and ")] : []), ...t.uriMatches.map(describeMatch)]
-            : t.kind === "nginx"
-              ? [t.header, t.cookie].filter((m): m is ResolvedMatch => !!m).map(describeMatch)
-              : [];
-    if (!alternatives.length) return undefined;
-    return `requests with ${alternatives.join(" or ")} go to the canary`;
-}
-
-function describeMatch(m: ResolvedMatch): string {
-    const value = m.exact !== undefined ? `= "${m.exact}"` : m.prefix !== undefined ? `starting "${m.prefix}"` : `~ /${m.regex}/`;
-    return m.on === "uri" ? `path ${value}` : `${m.on} ${m.name} ${value}`;
 }
 
 function backgroundNote(r: Resolved): string | undefined {

@@ -6,12 +6,12 @@ import { effectiveScaleDown, rolloutMustOutliveComponent } from "./handback";
 import { BuildEnv, Child, compact, metadata } from "./manifest";
 import { podSelector } from "./selector";
 import { analysisRunArgs, ArgoSteps } from "./steps";
-import type { TrafficRouter } from "./traffic/router";
+import type { AnyRouting } from "../routers";
 
-export function buildRollout(r: Resolved, env: BuildEnv, router: TrafficRouter, steps: ArgoSteps): Child {
+export function buildRollout(r: Resolved, env: BuildEnv, router: AnyRouting, steps: ArgoSteps): Child {
     const s = r.strategy;
     const canary = compact({
-        ...router.canaryFields(r),
+        ...router.canaryFields(r, r.traffic),
         maxSurge: intOrPercent(s.maxSurge),
         maxUnavailable: intOrPercent(s.maxUnavailable),
         scaleDownDelaySeconds: s.scaleDownDelaySeconds,

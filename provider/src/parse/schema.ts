@@ -1,12 +1,13 @@
 // The shape of CanaryDeliveryArgs as zod sees it: types, ranges and single-field formats.
 // Rules that relate several fields live in rules.ts, so both run and report together.
 import { z } from "zod";
-import { GateAction, ImagePullPolicy, IstioSplit, MatchOn, PathType, PresetSource, ProbeScheme, Protocol, ReleaseAction, ScaleDown } from "../args";
+import { GateAction, ImagePullPolicy, PresetSource, ProbeScheme, Protocol, ReleaseAction, ScaleDown } from "../args";
 import { dnsSubdomain, portName, qualifiedName, rfc1123Label } from "../names";
+import { ROUTERS } from "../routers";
 import { quote } from "./rules/problem";
 import { exprProblem } from "./expr";
-import { configMapKey, headerValue, httpPath, httpToken, httpUrl, imageReference, istioHost, promQuery, retryOn } from "./formats";
-import { annotationsFit, arr, duration, input, inputStringMap, int, intOrPercent, nonEmpty, obj, oneOf, pause, percent, rule } from "./zod-helpers";
+import { configMapKey, headerValue, httpPath, httpToken, httpUrl, imageReference, promQuery } from "./formats";
+import { arr, duration, input, inputStringMap, int, intOrPercent, obj, oneOf, pause, percent, rule } from "./zod-helpers";
 
 const QUANTITY = /^[+]?(\d+(\.\d*)?|\.\d+)(([KMGTPE]i)|[numkMGTPE]|[eE][+-]?\d+)?$/;
 const quantity = () => rule((q) => (QUANTITY.test(q) ? undefined : `must be a Kubernetes quantity such as "250m", "1" or "256Mi", got ${quote(q)}`));
@@ -14,8 +15,6 @@ const port = () => int(1, 65535);
 const subdomain = () => rule(dnsSubdomain);
 const keyRef = obj({ name: subdomain(), key: rule(configMapKey) });
 const image = () => rule((i) => (i === "" ? "must not be empty" : imageReference(i)));
-/** A header or cookie value to match: not empty, and nothing that ends or splits a header. */
-const matchValue = () => rule((v) => (v === "" ? "must not be empty" : headerValue(v)));
 
 const workloadRef = obj({
     name: input(subdomain()),
@@ -78,53 +77,6 @@ const step = obj({
         weight: int(0, 100).optional(),
         matchTrafficWeight: z.boolean().optional(),
     }).optional(),
-});
-
-const match = obj({
-    on: oneOf(MatchOn),
-    name: rule(httpToken).optional(),
-    exact: matchValue().optional(),
-    prefix: matchValue().optional(),
-    regex: matchValue().optional(),
-});
-
-const gateway = rule((g) =>
-    g === "mesh" || g.split("/").length <= 2 && g.split("/").every((part) => !dnsSubdomain(part))
-        ? undefined
-        : `must be "mesh", "<name>" or "<namespace>/<name>", got ${quote(g)}`);
-
-/** Istio's CRD validation refuses durations under a millisecond. */
-const ISTIO_DURATION = { seconds: 0.001, text: "1ms", why: "Istio's smallest duration" };
-
-const istio = obj({
-    split: oneOf(IstioSplit).optional(),
-    virtualServiceName: subdomain().optional(),
-    routes: arr(nonEmpty(), { count: 1, message: "must name at least one route when set" }).optional(),
-    hosts: arr(rule(istioHost), { count: 1, message: "must have at least one host when set" }).optional(),
-    gateways: arr(gateway).optional(),
-    retries: obj({
-        attempts: int(0),
-        perTryTimeout: duration(ISTIO_DURATION).optional(),
-        retryOn: rule(retryOn).optional(),
-    }).optional(),
-    timeout: duration(ISTIO_DURATION).optional(),
-    mutualTls: z.boolean().optional(),
-    destinationRuleName: subdomain().optional(),
-    canarySubset: rule(rfc1123Label).optional(),
-    stableSubset: rule(rfc1123Label).optional(),
-    matches: arr(match).optional(),
-});
-
-const nginx = obj({
-    stableIngress: subdomain().optional(),
-    host: rule((h) => (!dnsSubdomain(h.replace(/^\*\./, "")) ? undefined : `must be a DNS name (optionally starting with "*."), got ${quote(h)}`)).optional(),
-    path: rule(httpPath).optional(),
-    pathType: oneOf(PathType).optional(),
-    className: subdomain().optional(),
-    tlsSecretName: subdomain().optional(),
-    annotationPrefix: subdomain().optional(),
-    additionalIngressAnnotations: z.record(rule(qualifiedName), z.string()).superRefine(annotationsFit).optional(),
-    matches: arr(match).optional(),
 });
 
 const metric = obj({
@@ -214,8 +166,8 @@ export const argsSchema = obj({
         canaryName: z.string().optional(),
         name: z.string().optional(),
     }).optional(),
-    istio: istio.optional(),
-    nginx: nginx.optional(),
+    // Each router's property, with the shape its module owns.
+    ...Object.fromEntries(ROUTERS.map((r) => [r.key, r.schema.optional()])),
     analysis: analysis.optional(),
     strategy: strategy.optional(),
     delivery: delivery.optional(),

@@ -3,7 +3,7 @@
 import type { CanaryDeliveryArgs } from "../args";
 import { headerArgName } from "../build/analysis/args";
 import type { ResolvedAnalysis, ResolvedHeader } from "./model";
-import type { RouterKind } from "./services";
+import type { AnyRouting } from "../routers";
 
 export const DEFAULT_INTERVAL = "1m";
 export const DEFAULT_STEP_COUNT = 5;
@@ -11,7 +11,7 @@ export const DEFAULT_MIN_SUCCESS_PERCENT = 99;
 export const DEFAULT_MAX_LATENCY_MS = 500;
 export const DEFAULT_LATENCY_PERCENTILE = 99;
 
-export function resolveAnalysis(args: CanaryDeliveryArgs, release: string, router: RouterKind): ResolvedAnalysis | undefined {
+export function resolveAnalysis(args: CanaryDeliveryArgs, release: string, routing: { routing: AnyRouting; block: unknown }): ResolvedAnalysis | undefined {
     const a = args.analysis;
     if (!a) return undefined;
     const defaults = {
@@ -29,8 +29,7 @@ export function resolveAnalysis(args: CanaryDeliveryArgs, release: string, route
     });
     const atSteps = args.steps.some((s) => s.analysis === true);
     const background = a.background ? { startingStep: a.background.startingStep ?? 0 } : atSteps ? undefined : { startingStep: 0 };
-    const source = a.presetSource ?? (router === "none" ? "istio" : router);
-    const byPods = source === "istio" && (router === "none" || args.istio?.split === "subset");
+    const { source, byPods } = routing.routing.presets(routing.block, a.presetSource);
     const presets = a.successRate || a.latency
         ? {
               source,

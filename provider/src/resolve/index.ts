@@ -4,9 +4,9 @@ import type { CanaryDeliveryArgs } from "../args";
 import { resolveAnalysis } from "./analysis";
 import { resolveDelivery } from "./delivery";
 import type { Resolved, ResolvedServices } from "./model";
-import { plannedServices, routerKind } from "./services";
+import { routingOf } from "../routers";
+import { plannedServices } from "./services";
 import { resolveSteps } from "./steps";
-import { resolveTraffic } from "./traffic";
 import { firstContainerPort, resolveWorkload } from "./workload";
 
 export const DEFAULT_SERVICE_PORT = 80;
@@ -17,10 +17,10 @@ export function resolve(args: CanaryDeliveryArgs, release: string): Resolved {
     const hpa = args.autoscaling;
     const replicas = args.replicas ?? hpa?.minReplicas ?? 1;
     const workload = resolveWorkload(args, release, replicas);
-    const router = routerKind(args);
+    const routing = routingOf(args);
     const services = resolveServices(args, release, firstContainerPort(workload));
     const steps = resolveSteps(args.steps);
-    const analysis = resolveAnalysis(args, release, router);
+    const analysis = resolveAnalysis(args, release, routing);
     return {
         release,
         namespace: args.namespace,
@@ -36,9 +36,8 @@ export function resolve(args: CanaryDeliveryArgs, release: string): Resolved {
             targetMemoryUtilization: hpa.targetMemoryUtilization,
         },
         steps,
-        router,
         services,
-        traffic: resolveTraffic(args, release, services),
+        traffic: routing.routing.resolve(routing.block, release, services),
         analysis,
         strategy: args.strategy ?? {},
         delivery: resolveDelivery(args, steps, analysis),

@@ -1,9 +1,8 @@
 // The release after defaults: every choice made, every name known. Builders read only this, so
 // they never re-derive a default. Values that may come from other resources stay Inputs.
 import type { Input } from "@pulumi/pulumi";
-import type { GateAction, KeyRef, PathType, ScaleDown, StrategyOptions } from "../args";
+import type { GateAction, KeyRef, ScaleDown, StrategyOptions } from "../args";
 import type { ResolvedControl } from "../lifecycle/controls";
-import type { RouterKind } from "./services";
 
 export type StringMap = Input<{ [key: string]: Input<string> }>;
 
@@ -69,54 +68,14 @@ export interface ResolvedServices {
     single?: string;
 }
 
-export interface ResolvedMatch {
-    on: "header" | "cookie" | "uri";
-    name?: string;
-    exact?: string;
-    prefix?: string;
-    regex?: string;
+/**
+ * The traffic router after defaults. Its fields are the router's own (see routers/<kind>/model.ts);
+ * only the router's module reads them.
+ */
+export interface ResolvedTraffic {
+    /** The router's argument property, or "none" for a replica-count canary. */
+    kind: string;
 }
-
-export interface ResolvedIstio {
-    kind: "istio";
-    split: "host" | "subset";
-    virtualService: {
-        name: string;
-        create: boolean;
-        routes: string[];
-        hosts: string[];
-        gateways: string[];
-        retries?: { attempts: number; perTryTimeout?: string; retryOn?: string };
-        timeout?: string;
-    };
-    /** Subset split only. */
-    destinationRule?: { name: string; create: boolean; host: string; canarySubset: string; stableSubset: string };
-    mutualTls: boolean;
-    /** Header and cookie matches, rendered as an Argo managed route at the first stage. */
-    headerMatches: ResolvedMatch[];
-    /** URI matches, rendered as a route of the created VirtualService. */
-    uriMatches: ResolvedMatch[];
-}
-
-export interface ResolvedNginx {
-    kind: "nginx";
-    stableIngress: {
-        name: string;
-        create: boolean;
-        host?: string;
-        path: string;
-        pathType: PathType;
-        className: string;
-        tlsSecretName?: string;
-    };
-    canaryIngressName: string;
-    annotationPrefix: string;
-    additionalIngressAnnotations: Record<string, string>;
-    header?: ResolvedMatch;
-    cookie?: ResolvedMatch;
-}
-
-export type ResolvedTraffic = { kind: "none" } | ResolvedIstio | ResolvedNginx;
 
 export interface ResolvedMetric {
     name: string;
@@ -183,7 +142,6 @@ export interface Resolved {
     replicas: number;
     autoscaling?: ResolvedAutoscaling;
     steps: ResolvedStep[];
-    router: RouterKind;
     services: ResolvedServices;
     traffic: ResolvedTraffic;
     analysis?: ResolvedAnalysis;

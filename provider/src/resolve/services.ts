@@ -1,14 +1,7 @@
 // Which Services a release creates and what they are called: shared by the name rules (which
 // must check every created name) and by the defaults (which must use the same names).
 import type { CanaryDeliveryArgs } from "../args";
-
-export type RouterKind = "none" | "istio" | "nginx";
-
-export function routerKind(args: Pick<CanaryDeliveryArgs, "istio" | "nginx">): RouterKind {
-    if (args.istio) return "istio";
-    if (args.nginx) return "nginx";
-    return "none";
-}
+import { serviceLayout } from "../routers";
 
 export interface PlannedServices {
     stable?: { name: string; path: string };
@@ -19,17 +12,16 @@ export interface PlannedServices {
 
 /** The Services the release creates, each with the argument its name comes from. */
 export function plannedServices(args: CanaryDeliveryArgs, release: string): PlannedServices {
-    const kind = routerKind(args);
+    const layout = serviceLayout(args);
     const svc = args.service ?? {};
     const from = (explicit: string | undefined, key: string, fallback: string) =>
         explicit !== undefined ? { name: explicit, path: `service.${key}` } : { name: fallback, path: "releaseName" };
-    const subset = kind === "istio" && args.istio?.split === "subset";
-    if (kind === "nginx" || (kind === "istio" && !subset)) {
+    if (layout === "two") {
         return {
             stable: from(svc.stableName, "stableName", `${release}-stable`),
             canary: from(svc.canaryName, "canaryName", `${release}-canary`),
         };
     }
-    if (subset || args.service) return { single: from(svc.name, "name", release) };
+    if (layout === "one") return { single: from(svc.name, "name", release) };
     return {};
 }

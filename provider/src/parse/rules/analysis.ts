@@ -1,7 +1,7 @@
 // Rules about the analysis: something to measure, presets that match the router, custom metrics
 // Argo can evaluate, header values from exactly one place.
 import { ANALYSIS_ARGS, PRESET_METRIC_NAMES, referencedArgs } from "../../build/analysis/args";
-import { routerKind } from "../../resolve/services";
+import { routingOf } from "../../routers";
 import { exactlyOne, isObj, list, listed, Problem, quote, RuleContext } from "./problem";
 
 /** An argument name as written, cut like any echo. */
@@ -16,11 +16,11 @@ export function analysisRules({ args }: RuleContext): Problem[] {
     if (!presets && metrics.length === 0) {
         problems.push({ path: "analysis", reason: "must define at least one metric: successRate, latency or metrics" });
     }
-    const router = routerKind(args);
-    if (presets && a.presetSource === undefined && router === "none") {
+    const { routing, routed } = routingOf(args);
+    if (presets && a.presetSource === undefined && !routed) {
         problems.push({ path: "analysis.presetSource", reason: 'must be set for the successRate and latency presets without a traffic router ("istio" for a meshed replica-count canary)' });
     }
-    if (a.presetSource === "nginx" && router !== "nginx") {
+    if (a.presetSource === "nginx" && routing.key !== "nginx") {
         problems.push({ path: "analysis.presetSource", reason: "nginx metrics need nginx routing: only its canary Ingress carries the canary's traffic" });
     }
     const names = new Map<string, string>(Object.values(PRESET_METRIC_NAMES).map((n) => [n, "a preset"]));

@@ -1,7 +1,8 @@
 // The release name and every name derived from it, checked through the one names helper.
 import { checkNameBudget, rfc1123Label } from "../../names";
-import { plannedServices, routerKind } from "../../resolve/services";
-import { Problem, quote, RuleContext } from "./problem";
+import { plannedServices } from "../../resolve/services";
+import { routingOf } from "../../routers";
+import { isObj, Problem, quote, RuleContext } from "./problem";
 
 export function nameRules({ args, release }: RuleContext): Problem[] {
     const reason = typeof release === "string" ? rfc1123Label(release) : "must be a string";
@@ -19,20 +20,17 @@ export function nameWarnings(ctx: RuleContext): string[] {
 
 function namePlan({ args, release }: RuleContext) {
     const services = plannedServices(args, release);
-    const router = routerKind(args);
+    const { routing, block, routed } = routingOf(args);
     const a = args.analysis;
-    const presetSource = a?.presetSource ?? (router === "none" ? undefined : router);
+    // Without a router the preset source must be given (a rule says so); until it is, nothing is queried.
+    const presetSource = a?.presetSource ?? (routed ? routing.presets(block, undefined).source : undefined);
     const presets = a !== undefined && (a.successRate !== undefined || a.latency !== undefined);
-    const queriesByPodName = presets && presetSource === "istio" && (router === "none" || args.istio?.split === "subset");
+    const queriesByPodName = presets && presetSource !== undefined && routing.presets(block, presetSource).byPods;
     return {
         release: { name: release, path: "releaseName" },
         // A name of the wrong type is the schema's to report; only strings are checked here.
         services: [services.stable, services.canary, services.single].filter((s): s is { name: string; path: string } => s !== undefined && typeof s.name === "string"),
-        stableIngress: args.nginx
-            ? args.nginx.stableIngress !== undefined
-                ? typeof args.nginx.stableIngress === "string" ? { name: args.nginx.stableIngress, path: "nginx.stableIngress" } : undefined
-                : { name: release, path: "releaseName" }
-            : undefined,
+        ...(isObj(block) && routing.names?.(block, release)),
         queriesByPodName,
     };
 }

@@ -1,11 +1,11 @@
 // Rules about the stages: weights, canary scale and per-stage analysis.
 import { approximatePodSplit, surgeAllowed } from "../../resolve/replica-weights";
-import { routerKind } from "../../resolve/services";
+import { ROUTER_WORDS, routingOf } from "../../routers";
 import { isObj, list, Problem, RuleContext } from "./problem";
 
 export function stepRules({ args }: RuleContext): Problem[] {
     const problems: Problem[] = [];
-    const router = routerKind(args);
+    const { routed } = routingOf(args);
     let highest: { weight: number; index: number } | undefined;
     list(args.steps).forEach((step, i) => {
         if (!isObj(step)) return;
@@ -24,8 +24,8 @@ export function stepRules({ args }: RuleContext): Problem[] {
         }
         const scale = step.setCanaryScale;
         if (isObj(scale)) {
-            if (router === "none") {
-                problems.push({ path: `${path}.setCanaryScale`, reason: "requires traffic routing (istio or nginx): without it the canary's scale is its weight" });
+            if (!routed) {
+                problems.push({ path: `${path}.setCanaryScale`, reason: `requires traffic routing (${ROUTER_WORDS}): without it the canary's scale is its weight` });
             }
             const set = (["replicas", "weight", "matchTrafficWeight"] as const).filter((k) => scale[k] !== undefined);
             if (set.length !== 1) {
@@ -44,7 +44,7 @@ const POD_SPLIT_TOLERANCE = 5;
 
 /** Without a router a weight is a share of pods: warn when the pods cannot come close to it. */
 export function stepWarnings({ args }: RuleContext): string[] {
-    if (routerKind(args) !== "none" || args.autoscaling !== undefined) return [];
+    if (routingOf(args).routed || args.autoscaling !== undefined) return [];
     const replicas = args.replicas ?? 1;
     const canSurge = surgeAllowed(args.strategy?.maxSurge, replicas);
     return list(args.steps).flatMap((step, i) => {
@@ -54,7 +54,7 @@ export function stepWarnings({ args }: RuleContext): string[] {
         if (Math.abs(split.actualPercent - weight) <= POD_SPLIT_TOLERANCE) return [];
         const share = Math.round(split.actualPercent * 10) / 10;
         return [
-            `steps[${i}].weight: without a traffic router, ${weight}% of ${replicas} replica${replicas === 1 ? "" : "s"} runs ${split.canary} canary pod${split.canary === 1 ? "" : "s"} beside ${split.stable} stable (${share}% of traffic); raise replicas or use istio or nginx for an exact split.`,
+            `steps[${i}].weight: without a traffic router, ${weight}% of ${replicas} replica${replicas === 1 ? "" : "s"} runs ${split.canary} canary pod${split.canary === 1 ? "" : "s"} beside ${split.stable} stable (${share}% of traffic); raise replicas or use ${ROUTER_WORDS} for an exact split.`,
         ];
     });
 }

@@ -1,6 +1,6 @@
 // Rules Argo Rollouts' own validation applies to the strategy, caught here at preview instead of
 // surfacing as an InvalidSpec condition on the running Rollout.
-import { routerKind } from "../../resolve/services";
+import { ROUTER_WORDS, routingOf } from "../../routers";
 import { isObj, Problem, RuleContext } from "./problem";
 
 const zero = (v: string | undefined) => v !== undefined && /^0+%?$/.test(v);
@@ -12,10 +12,10 @@ export function strategyRules({ args }: RuleContext): Problem[] {
     if (zero(s.maxSurge) && zero(s.maxUnavailable)) {
         problems.push({ path: "strategy.maxUnavailable", reason: "must not be 0 when maxSurge is 0 (the release could never progress)" });
     }
-    const routed = routerKind(args) !== "none";
+    const { routed } = routingOf(args);
     for (const key of ["scaleDownDelaySeconds", "abortScaleDownDelaySeconds", "dynamicStableScale"] as const) {
         if (s[key] !== undefined && s[key] !== false && !routed) {
-            problems.push({ path: `strategy.${key}`, reason: "only works with traffic routing (istio or nginx)" });
+            problems.push({ path: `strategy.${key}`, reason: `only works with traffic routing (${ROUTER_WORDS})` });
         }
     }
     if (s.dynamicStableScale === true && s.scaleDownDelaySeconds !== undefined) {

@@ -6,53 +6,52 @@
 // server-side apply, so the component writes them when it creates the object and ignores them
 // afterwards: it never reverts the controller, and a later change to routes, retries or timeout
 // needs the VirtualService replaced (`pulumi up --replace <urn>`) between releases.
-import type { Resolved, ResolvedIstio, ResolvedMatch } from "../../resolve/model";
-import { BuildEnv, Child, compact, metadata } from "../manifest";
-import type { TrafficRouter } from "./router";
+import { BuildEnv, Child, compact, metadata } from "../../build/manifest";
+import type { Resolved } from "../../resolve/model";
+import { escapeRegex, ResolvedMatch } from "../matches";
+import type { ResolvedIstio } from "./model";
 
 /** Name of the Argo managed route that carries header and cookie matches. */
 export const MATCH_ROUTE = "canary-match";
 export const URI_ROUTE = "canary-uri";
 
-const istioOf = (r: Resolved) => r.traffic as ResolvedIstio;
-
-export const istioRouter: TrafficRouter = {
-    canaryFields(r) {
-        const t = istioOf(r);
-        const vs = t.virtualService;
-        const dr = t.destinationRule;
-        return compact({
-            stableService: t.split === "host" ? r.services.stable : undefined,
-            canaryService: t.split === "host" ? r.services.canary : undefined,
-            trafficRouting: compact({
-                istio: compact({
-                    virtualService: compact({ name: vs.name, routes: vs.routes.length ? vs.routes : undefined }),
-                    destinationRule: dr && { name: dr.name, canarySubsetName: dr.canarySubset, stableSubsetName: dr.stableSubset },
-                }),
-                managedRoutes: t.headerMatches.length ? [{ name: MATCH_ROUTE }] : undefined,
+/** Fields of the Rollout's `spec.strategy.canary`. */
+export function istioCanaryFields(r: Resolved, t: ResolvedIstio): Record<string, unknown> {
+    const vs = t.virtualService;
+    const dr = t.destinationRule;
+    return compact({
+        stableService: t.split === "host" ? r.services.stable : undefined,
+        canaryService: t.split === "host" ? r.services.canary : undefined,
+        trafficRouting: compact({
+            istio: compact({
+                virtualService: compact({ name: vs.name, routes: vs.routes.length ? vs.routes : undefined }),
+                destinationRule: dr && { name: dr.name, canarySubsetName: dr.canarySubset, stableSubsetName: dr.stableSubset },
             }),
-        });
-    },
-    firstStageSteps(r) {
-        const t = istioOf(r);
-        if (!t.headerMatches.length) return [];
-        return [{ setHeaderRoute: { name: MATCH_ROUTE, match: t.headerMatches.map(headerRouteMatch) } }];
-    },
-    children(r, env) {
-        const t = istioOf(r);
-        const children: Child[] = [];
-        if (t.virtualService.create) children.push(virtualService(r, t, env));
-        if (t.destinationRule?.create) {
-            const dr = t.destinationRule;
-            children.push(destinationRule(r, env, "destination-rule", dr.name, dr.host, t.mutualTls, [dr.stableSubset, dr.canarySubset]));
-        }
-        if (t.split === "host" && t.mutualTls) {
-            children.push(destinationRule(r, env, "stable-destination-rule", r.services.stable!, r.services.stable!, true));
-            children.push(destinationRule(r, env, "canary-destination-rule", r.services.canary!, r.services.canary!, true));
-        }
-        return children;
-    },
-};
+            managedRoutes: t.headerMatches.length ? [{ name: MATCH_ROUTE }] : undefined,
+        }),
+    });
+}
+
+/** The managed header route, set at the start of the first stage. */
+export function istioFirstStageSteps(t: ResolvedIstio): object[] {
+    if (!t.headerMatches.length) return [];
+    return [{ setHeaderRoute: { name: MATCH_ROUTE, match: t.headerMatches.map(headerRouteMatch) } }];
+}
+
+/** The VirtualService and DestinationRules the component creates. */
+export function istioChildren(r: Resolved, t: ResolvedIstio, env: BuildEnv): Child[] {
+    const children: Child[] = [];
+    if (t.virtualService.create) children.push(virtualService(r, t, env));
+    if (t.destinationRule?.create) {
+        const dr = t.destinationRule;
+        children.push(destinationRule(r, env, "destination-rule", dr.name, dr.host, t.mutualTls, [dr.stableSubset, dr.canarySubset]));
+    }
+    if (t.split === "host" && t.mutualTls) {
+        children.push(destinationRule(r, env, "stable-destination-rule", r.services.stable!, r.services.stable!, true));
+        children.push(destinationRule(r, env, "canary-destination-rule", r.services.canary!, r.services.canary!, true));
+    }
+    return children;
+}
 
 /** Argo's setHeaderRoute match; a cookie is matched inside the Cookie header. */
 function headerRouteMatch(m: ResolvedMatch): object {
@@ -111,8 +110,4 @@ function destinationRule(r: Resolved, env: BuildEnv, role: string, name: string,
         },
         ...(subsets && { ignoreChanges: ["spec.subsets"] }),
     };
-}
-
-export function escapeRegex(text: string): string {
-    return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -1,0 +1,32 @@
+// The Istio router: the Rollout drives the weights of a VirtualService between two Services
+// (host split) or two DestinationRule subsets of one Service (subset split).
+import type { IstioTraffic } from "../../args";
+import type { RouterModule } from "../contract";
+import { describeMatch, matchesNote } from "../matches";
+import { istioCanaryFields, istioChildren, istioFirstStageSteps } from "./build";
+import type { ResolvedIstio } from "./model";
+import { resolveIstio } from "./resolve";
+import { istioRules } from "./rules";
+import { istioSchema } from "./schema";
+
+export const istioRouter: RouterModule<IstioTraffic, ResolvedIstio> = {
+    key: "istio",
+    schema: istioSchema,
+    services: (istio) => (istio.split === "subset" ? "one" : "two"),
+    serviceWords: { two: "an istio host split", one: "an istio subset split" },
+    rules: istioRules,
+    // A subset split shares one Service between stable and canary pods: only pod names tell them apart.
+    presets: (istio, source) => ({ source: source ?? "istio", byPods: (source ?? "istio") === "istio" && istio.split === "subset" }),
+    resolve: resolveIstio,
+    canaryFields: istioCanaryFields,
+    firstStageSteps: (_r, t) => istioFirstStageSteps(t),
+    children: istioChildren,
+    // Header and cookie matches form one route (all must match); each path match is its own.
+    planNote: (t) => matchesNote([...(t.headerMatches.length ? [t.headerMatches.map(describeMatch).join(" and ")] : []), ...t.uriMatches.map(describeMatch)]),
+    controllerObjects: () => [],
+    userObjects: (t) => [
+        ...(!t.virtualService.create ? [{ kind: "VirtualService", name: t.virtualService.name }] : []),
+        ...(t.destinationRule && !t.destinationRule.create ? [{ kind: "DestinationRule", name: t.destinationRule.name }] : []),
+    ],
+    outputs: (t) => ({ virtualServiceName: t.virtualService.name }),
+};

@@ -1,0 +1,65 @@
+// Request matches (header, cookie, path), shared by the routers that offer them: their shape,
+// their value rules, their defaults and how the plan words them. Each router decides which kinds
+// it supports and which regex engine checks a pattern.
+import { MatchOn, RequestMatch } from "../args";
+import { httpToken, headerValue } from "../parse/formats";
+import { pcreProblem, re2Problem } from "../parse/regex";
+import type { Problem } from "../parse/rules/problem";
+import { obj, oneOf, rule } from "../parse/zod-helpers";
+
+export interface ResolvedMatch {
+    on: MatchOn;
+    name?: string;
+    exact?: string;
+    prefix?: string;
+    regex?: string;
+}
+
+/** A header or cookie value to match: not empty, and nothing that ends or splits a header. */
+const matchValue = () => rule((v) => (v === "" ? "must not be empty" : headerValue(v)));
+
+export const matchSchema = obj({
+    on: oneOf(MatchOn),
+    name: rule(httpToken).optional(),
+    exact: matchValue().optional(),
+    prefix: matchValue().optional(),
+    regex: matchValue().optional(),
+});
+
+/** A cookie match without a value routes on "always", as ingress-nginx's canary-by-cookie does. */
+export function resolveMatch(m: RequestMatch): ResolvedMatch {
+    const value = m.on === "cookie" && m.exact === undefined && m.prefix === undefined && m.regex === undefined ? { exact: "always" } : {};
+    return { on: m.on, name: m.name, exact: m.exact, prefix: m.prefix, regex: m.regex, ...value };
+}
+
+/** A header or cookie needs a name; a value matcher is exactly one of exact, prefix, regex (a cookie defaults to exact "always"). */
+export function matchValueRules(m: RequestMatch, path: string, engine: "re2" | "pcre"): Problem[] {
+    const problems: Problem[] = [];
+    // An unknown kind of match is the schema's to report; what it would need is unknown.
+    if (!(["header", "cookie", "uri"] as unknown[]).includes(m.on)) return problems;
+    if (m.on !== "uri" && m.name === undefined) problems.push({ path: `${path}.name`, reason: `must name the ${m.on}` });
+    if (m.on === "uri" && m.name !== undefined) problems.push({ path: `${path}.name`, reason: "does not apply to a uri match" });
+    const set = (["exact", "prefix", "regex"] as const).filter((k) => m[k] !== undefined);
+    if (set.length > 1) problems.push({ path, reason: `must set exactly one of exact, prefix, regex; got ${set.join(" and ")}` });
+    if (set.length === 0 && m.on !== "cookie") problems.push({ path, reason: "must set exactly one of exact, prefix, regex" });
+    if (typeof m.regex === "string") {
+        const reason = engine === "re2" ? re2Problem(m.regex) : pcreProblem(m.regex);
+        if (reason) problems.push({ path: `${path}.regex`, reason });
+    }
+    return problems;
+}
+
+/** How the plan names a match: `header x-canary = "1"`, `path starting "/beta"`. */
+export function describeMatch(m: ResolvedMatch): string {
+    const value = m.exact !== undefined ? `= "${m.exact}"` : m.prefix !== undefined ? `starting "${m.prefix}"` : `~ /${m.regex}/`;
+    return m.on === "uri" ? `path ${value}` : `${m.on} ${m.name} ${value}`;
+}
+
+/** The plan's note: "requests with <a> or <b> go to the canary". */
+export function matchesNote(alternatives: string[]): string | undefined {
+    return alternatives.length ? `requests with ${alternatives.join(" or ")} go to the canary` : undefined;
+}
+
+export function escapeRegex(text: string): string {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

@@ -1,0 +1,22 @@
+// The shape of the `nginx` argument.
+import { z } from "zod";
+import { PathType } from "../../args";
+import { dnsSubdomain, qualifiedName } from "../../names";
+import { httpPath } from "../../parse/formats";
+import { quote } from "../../parse/rules/problem";
+import { annotationsFit, arr, obj, oneOf, rule } from "../../parse/zod-helpers";
+import { matchSchema } from "../matches";
+
+const subdomain = () => rule(dnsSubdomain);
+
+export const nginxSchema = obj({
+    stableIngress: subdomain().optional(),
+    host: rule((h) => (!dnsSubdomain(h.replace(/^\*\./, "")) ? undefined : `must be a DNS name (optionally starting with "*."), got ${quote(h)}`)).optional(),
+    path: rule(httpPath).optional(),
+    pathType: oneOf(PathType).optional(),
+    className: subdomain().optional(),
+    tlsSecretName: subdomain().optional(),
+    annotationPrefix: subdomain().optional(),
+    additionalIngressAnnotations: z.record(rule(qualifiedName), z.string()).superRefine(annotationsFit).optional(),
+    matches: arr(matchSchema).optional(),
+});
