@@ -9,7 +9,8 @@ import { resolve } from "./resolve";
 import type { Resolved } from "./resolve/model";
 import { readLiveRelease } from "./live";
 import { routingFor } from "./routers";
-import type { RolloutStatus } from "./status";
+import type { RolloutStatus } from "./core/status";
+import { CoreRole, ROLE } from "./core/roles";
 
 /** An object of the release: created by the component, by the Argo controller, or given by the user. */
 export interface ReleaseObject {
@@ -82,30 +83,30 @@ export class CanaryDelivery extends pulumi.ComponentResource {
 
         const release = resolve(parsed.args, parsed.release);
         const manifests = buildRelease(release, pulumiEnv);
-        const rolloutManifest = manifests.children.find((c) => c.role === "rollout")!.manifest;
+        const rolloutManifest = manifests.children.find((c) => c.role === ROLE.rollout)!.manifest;
         // Read before registering: the read must see the release as it was before this update.
         const live = readLiveRelease(this, release, rolloutManifest, manifests.layout);
         const children = registerChildren(this, name, manifests.children, live.beforeRollout);
-        const nameOf = (role: string) => {
+        const nameOf = (role: CoreRole) => {
             const child = manifests.children.find((c) => c.role === role);
             return child ? pulumi.output(child.manifest.metadata.name) : pulumi.output(undefined);
         };
-        const rollout = children.get("rollout")!;
+        const rollout = children.get(ROLE.rollout)!;
         const routerOutputs = routingFor(release).outputs(release.traffic);
 
         this.rolloutName = metadataOf(rollout).apply((m) => m?.name ?? release.release);
         // The provider fills in its default namespace when none was given.
         this.namespace = pulumi.all([metadataOf(rollout), release.namespace]).apply(([m, ns]) => m?.namespace ?? ns ?? "default");
-        this.stableServiceName = nameOf("stable-service");
-        this.canaryServiceName = nameOf("canary-service");
-        this.serviceName = nameOf("service");
+        this.stableServiceName = nameOf(ROLE.stableService);
+        this.canaryServiceName = nameOf(ROLE.canaryService);
+        this.serviceName = nameOf(ROLE.service);
         this.virtualServiceName = pulumi.output(routerOutputs.virtualServiceName);
         this.destinationRuleNames = pulumi.output(roleNames(manifests, "DestinationRule"));
         this.ingressName = pulumi.output(routerOutputs.ingressName);
         this.canaryIngressName = pulumi.output(routerOutputs.canaryIngressName);
         this.analysisTemplateNames = pulumi.output(roleNames(manifests, "AnalysisTemplate"));
-        this.analysisSecretName = nameOf("analysis-secret");
-        this.autoscalerName = nameOf("autoscaler");
+        this.analysisSecretName = nameOf(ROLE.analysisSecret);
+        this.autoscalerName = nameOf(ROLE.autoscaler);
         this.objects = pulumi.output(releaseObjects(release, manifests));
         this.plan = pulumi.output(manifests.plan.summary);
         this.planStages = pulumi.output(manifests.plan.stages);

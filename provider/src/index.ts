@@ -4,4 +4,4 @@
 export { CanaryDelivery } from "./component";
 export type { ReleaseObject } from "./component";
 export * from "./args";
-export type { RolloutStatus } from "./status";
+export type { RolloutStatus } from "./core/status";

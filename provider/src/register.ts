@@ -2,24 +2,23 @@
 // purpose: every decision (names, ignored fields, retention) was made by the builders.
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import type { BuildEnv, Child, ChildKind, Manifest } from "./build";
+import type { BuildEnv, BuiltinKind, Child, Manifest } from "./build";
 import { isUnresolved } from "./parse/zod-helpers";
 import type { StringMap } from "./resolve/model";
+import { ROLE } from "./core/roles";
 
 type Register = (name: string, manifest: Manifest, opts: pulumi.CustomResourceOptions) => pulumi.CustomResource;
 
-/** The resource class of each kind: typed where @pulumi/kubernetes has one, CustomResource for CRDs. */
-const REGISTER: Record<ChildKind, Register> = {
-    Rollout: (n, m, o) => new k8s.apiextensions.CustomResource(n, m, o),
-    AnalysisTemplate: (n, m, o) => new k8s.apiextensions.CustomResource(n, m, o),
-    VirtualService: (n, m, o) => new k8s.apiextensions.CustomResource(n, m, o),
-    DestinationRule: (n, m, o) => new k8s.apiextensions.CustomResource(n, m, o),
+/** The resource class of each built-in kind; every other kind is a CustomResource of its CRD. */
+const BUILTIN: Record<BuiltinKind, Register> = {
     Service: (n, m, o) => new k8s.core.v1.Service(n, m as k8s.core.v1.ServiceArgs, o),
     Ingress: (n, m, o) => new k8s.networking.v1.Ingress(n, m as k8s.networking.v1.IngressArgs, o),
     HorizontalPodAutoscaler: (n, m, o) => new k8s.autoscaling.v2.HorizontalPodAutoscaler(n, m as k8s.autoscaling.v2.HorizontalPodAutoscalerArgs, o),
     Secret: (n, m, o) => new k8s.core.v1.Secret(n, m as k8s.core.v1.SecretArgs, o),
     DeploymentPatch: (n, m, o) => new k8s.apps.v1.DeploymentPatch(n, m as k8s.apps.v1.DeploymentPatchArgs, o),
 };
+
+const customResource: Register = (n, m, o) => new k8s.apiextensions.CustomResource(n, m, o);
 
 /** Builder environment backed by the Pulumi runtime: maps that are Outputs, secrets. */
 export const pulumiEnv: BuildEnv = {
@@ -41,8 +40,9 @@ export function registerChildren(parent: pulumi.ComponentResource, name: string,
     let before: pulumi.CustomResource[] = [];
     for (const child of children) {
         const rolloutDeps = before;
-        const dependsOn = child.kind === "Rollout" ? rolloutAfter.then(() => rolloutDeps) : registered.get("rollout") ? [registered.get("rollout")!] : [];
-        const resource = REGISTER[child.kind](`${name}-${child.role}`, child.manifest, {
+        const dependsOn = child.kind === "Rollout" ? rolloutAfter.then(() => rolloutDeps) : registered.get(ROLE.rollout) ? [registered.get(ROLE.rollout)!] : [];
+        const register = Object.hasOwn(BUILTIN, child.kind) ? BUILTIN[child.kind as BuiltinKind] : customResource;
+        const resource = register(`${name}-${child.role}`, child.manifest, {
             parent,
             dependsOn,
             ...(child.ignoreChanges && { ignoreChanges: child.ignoreChanges }),

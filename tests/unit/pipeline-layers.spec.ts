@@ -5,7 +5,7 @@ import * as fs from "fs";
 import * as path from "path";
 
 const SRC = path.resolve(__dirname, "..", "..", "provider", "src");
-const PURE = ["build", "resolve", "lifecycle", "report", "names.ts", "duration.ts", "status.ts", "args.ts"];
+const PURE = ["build", "resolve", "lifecycle", "report", "core", "names.ts", "args.ts"];
 
 function files(entry: string): string[] {
     const full = path.join(SRC, entry);

@@ -1,8 +1,9 @@
 // The human plan of a release and the live status seam (summary of a Rollout's status).
 import * as assert from "assert";
 import type { CanaryDeliveryArgs } from "../../provider/src/args";
-import { humanDuration, pauseSeconds } from "../../provider/src/duration";
-import { stageOf, summarizeRolloutStatus } from "../../provider/src/status";
+import { humanDuration, pauseSeconds } from "../../provider/src/core/duration";
+import { stageOf } from "../../provider/src/core/status";
+import { summarizeRolloutStatus } from "../../provider/src/live/status";
 import { render } from "../helpers/render";
 
 const image = "ghcr.io/acme/shop:1.0";

@@ -2,7 +2,7 @@
 // the Argo controller writes them, classified into what a pipeline branches on.
 import * as assert from "assert";
 import { LiveRollout, progressOf, settled } from "../../provider/src/lifecycle/progress";
-import type { StepLayout } from "../../provider/src/status";
+import type { StepLayout } from "../../provider/src/core/status";
 
 // Three stages: 10% for 1m, 30% until promoted, 60% with analysis.
 const steps = [{ setWeight: 10 }, { pause: { duration: "1m" } }, { setWeight: 30 }, { pause: {} }, { setWeight: 60 }, { analysis: {} }];

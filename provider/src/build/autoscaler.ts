@@ -1,6 +1,7 @@
 // The HorizontalPodAutoscaler of the release; it scales the Rollout, which owns its ReplicaSets.
 import type { Resolved } from "../resolve/model";
-import { BuildEnv, Child, metadata } from "./manifest";
+import { BuildEnv, Child, metadata } from "../core/manifest";
+import { ROLE } from "../core/roles";
 
 export function buildAutoscaler(r: Resolved, env: BuildEnv): Child[] {
     const hpa = r.autoscaling;
@@ -8,7 +9,7 @@ export function buildAutoscaler(r: Resolved, env: BuildEnv): Child[] {
     const target = (name: string, averageUtilization: number | undefined) =>
         averageUtilization === undefined ? [] : [{ type: "Resource", resource: { name, target: { type: "Utilization", averageUtilization } } }];
     return [{
-        role: "autoscaler",
+        role: ROLE.autoscaler,
         kind: "HorizontalPodAutoscaler",
         manifest: {
             apiVersion: "autoscaling/v2",

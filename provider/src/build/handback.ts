@@ -8,7 +8,8 @@
 // with the component. The patch is retained on delete: deleting a patch relinquishes its fields,
 // which would reset the replicas.
 import type { Resolved } from "../resolve/model";
-import { Child } from "./manifest";
+import { Child } from "../core/manifest";
+import { ROLE } from "../core/roles";
 
 /** Whether removing the component must keep the Rollout running (see above). */
 export function rolloutMustOutliveComponent(r: Resolved): boolean {
@@ -25,7 +26,7 @@ export function buildHandBack(r: Resolved): Child[] {
     const w = r.workload;
     if (w.kind !== "ref" || !w.handBack) return [];
     return [{
-        role: "hand-back",
+        role: ROLE.handBack,
         kind: "DeploymentPatch",
         manifest: {
             apiVersion: "apps/v1",

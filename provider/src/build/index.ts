@@ -2,11 +2,11 @@
 // them. Pure: unit tests hold these against golden files and the real CRD schemas.
 import type { Resolved } from "../resolve/model";
 import type { ObjectRef } from "../routers/contract";
-import type { StepLayout } from "../status";
+import type { StepLayout } from "../core/status";
 import { buildAnalysis } from "./analysis/template";
 import { buildAutoscaler } from "./autoscaler";
 import { buildHandBack } from "./handback";
-import { BuildEnv, Child, plainEnv } from "./manifest";
+import { BuildEnv, Child, plainEnv } from "../core/manifest";
 import { describePlan, Plan } from "./plan";
 import { buildRollout } from "./rollout";
 import { buildServices } from "./services";
@@ -41,5 +41,5 @@ export function buildRelease(r: Resolved, env: BuildEnv = plainEnv): ReleaseMani
     return { children, plan: describePlan(r), layout: { stageStart: steps.stageStart, argoStepCount: steps.steps.length }, controllerObjects };
 }
 
-export type { BuildEnv, Child, ChildKind, Manifest } from "./manifest";
-export { plainEnv } from "./manifest";
+export type { BuildEnv, BuiltinKind, Child, ChildKind, Manifest } from "../core/manifest";
+export { plainEnv } from "../core/manifest";

@@ -1,7 +1,7 @@
 // The plan a reviewer reads in a preview: "10% for 5m, analysis, 30% until promoted, 100%",
 // then what else the release does (request matches, background analysis) and how long it takes
 // to reach full promotion at the least: "at least 16m, plus 1 manual promotion at stage 2".
-import { goDurationSeconds, humanDuration } from "../duration";
+import { goDurationSeconds, humanDuration } from "../core/duration";
 import type { Resolved, ResolvedAnalysis, ResolvedStep } from "../resolve/model";
 import { routingFor } from "../routers";
 

@@ -3,10 +3,11 @@
 import type { Resolved } from "../resolve/model";
 import { encodeLayout, LAYOUT_ANNOTATION } from "../lifecycle/layout";
 import { effectiveScaleDown, rolloutMustOutliveComponent } from "./handback";
-import { BuildEnv, Child, compact, metadata } from "./manifest";
+import { BuildEnv, Child, compact, metadata } from "../core/manifest";
 import { podSelector } from "./selector";
 import { analysisRunArgs, ArgoSteps } from "./steps";
 import type { AnyRouting } from "../routers";
+import { ROLE } from "../core/roles";
 
 export function buildRollout(r: Resolved, env: BuildEnv, router: AnyRouting, steps: ArgoSteps): Child {
     const s = r.strategy;
@@ -21,7 +22,7 @@ export function buildRollout(r: Resolved, env: BuildEnv, router: AnyRouting, ste
         steps: steps.steps,
     });
     return {
-        role: "rollout",
+        role: ROLE.rollout,
         kind: "Rollout",
         manifest: {
             apiVersion: "argoproj.io/v1alpha1",

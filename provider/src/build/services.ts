@@ -2,19 +2,20 @@
 // the pod template hash), and a Service selector is an atomic map under server-side apply: the
 // controller owns it after its first write, so the component leaves it alone after creation.
 import type { Resolved } from "../resolve/model";
-import { BuildEnv, Child, compact, metadata, SKIP_AWAIT } from "./manifest";
+import { BuildEnv, Child, compact, metadata, SKIP_AWAIT } from "../core/manifest";
 import { podSelector } from "./selector";
+import { CoreRole, ROLE } from "../core/roles";
 
 export function buildServices(r: Resolved, env: BuildEnv): Child[] {
     const { stable, canary, single } = r.services;
     const children: Child[] = [];
-    if (stable) children.push(service(r, env, "stable-service", stable, true));
-    if (canary) children.push(service(r, env, "canary-service", canary, true));
-    if (single) children.push(service(r, env, "service", single, false));
+    if (stable) children.push(service(r, env, ROLE.stableService, stable, true));
+    if (canary) children.push(service(r, env, ROLE.canaryService, canary, true));
+    if (single) children.push(service(r, env, ROLE.service, single, false));
     return children;
 }
 
-function service(r: Resolved, env: BuildEnv, role: string, name: string, controllerOwnsSelector: boolean): Child {
+function service(r: Resolved, env: BuildEnv, role: CoreRole, name: string, controllerOwnsSelector: boolean): Child {
     const s = r.services;
     return {
         role,

@@ -2,7 +2,7 @@
 // action per step), so the mapping from stage to Argo step index is returned too: background
 // analysis starts at an Argo index, and the live status reports one.
 import type { Resolved, ResolvedStep } from "../resolve/model";
-import { ANALYSIS_ARGS } from "./analysis/args";
+import { ANALYSIS_ARGS } from "../core/analysis-args";
 
 export interface ArgoSteps {
     steps: object[];

@@ -1,7 +1,7 @@
 // The command line: `canary-delivery <command> [release] [options]`, parsed with Node's own
 // util.parseArgs and checked whole, so a mistake is reported before anything is read.
 import { parseArgs } from "util";
-import { goDurationSeconds, pauseSeconds } from "../duration";
+import { goDurationSeconds, pauseSeconds } from "../core/duration";
 import type { ClusterTarget } from "../live/cluster";
 import { EXIT_CODE_MEANINGS } from "./exit-codes";
 

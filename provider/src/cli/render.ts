@@ -1,7 +1,7 @@
 // What the CLI prints: a block per release (where it stands, its stages with a marker at the
 // current one, the canary weight, the analysis, ready pods), one line per release for logs, and
 // JSON for machines. Pure: an Observation in, text out.
-import { humanDuration } from "../duration";
+import { humanDuration } from "../core/duration";
 import { exitCodeOf, EXIT_CODES } from "./exit-codes";
 import type { Observation } from "./observe";
 import { stepWeightAt } from "./stages";

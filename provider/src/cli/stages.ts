@@ -1,8 +1,8 @@
 // The stages of a live Rollout in the words of the plan ("25% until promoted", "50% for 5s",
 // "100%"), read back from its steps through the layout the component recorded on it, so the CLI
 // counts stages exactly as the preview and `pulumi up` do. Pure.
-import { humanDuration, pauseSeconds } from "../duration";
-import type { StepLayout } from "../status";
+import { humanDuration, pauseSeconds } from "../core/duration";
+import type { StepLayout } from "../core/status";
 
 interface ArgoStep {
     setWeight?: number;

@@ -2,7 +2,7 @@
 // (Healthy, at a gate, aborted or Degraded) or the timeout passes. On a terminal the display is
 // redrawn in place; otherwise (a CI log) one line is printed per change, and with --json one JSON
 // object per change. A read that fails is reported and retried: an API server blip is no verdict.
-import { humanDuration } from "../duration";
+import { humanDuration } from "../core/duration";
 import { settled } from "../lifecycle/progress";
 import { combinedExitCode, EXIT_CODES, ExitCode, exitCodeOf } from "./exit-codes";
 import { observe, Observation } from "./observe";

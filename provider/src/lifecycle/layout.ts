@@ -2,7 +2,7 @@
 // whoever reads it later (the preview, the follow, the CLI) counts stages exactly as the builder
 // laid them out: a stage may be one Argo step or several (setCanaryScale, setWeight, pause,
 // analysis), and a stage that sets no weight has no setWeight to find.
-import type { StepLayout } from "../status";
+import type { StepLayout } from "../core/status";
 
 /** Annotation on the Rollout: the Argo index of each stage's first step, then the step count ("0,2,4/6"). */
 export const LAYOUT_ANNOTATION = "canary-delivery/stage-layout";

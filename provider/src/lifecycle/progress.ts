@@ -10,8 +10,8 @@
 //   (CanaryPauseStep, InconclusiveAnalysisRun); `spec.paused` is a pause someone asked for;
 // - `status.abort` marks an abort (a failed analysis or a manual one); phase Degraded without it
 //   comes from ProgressDeadlineExceeded or InvalidSpec, with the reason in `status.message`.
-import { humanDuration, pauseSeconds } from "../duration";
-import { stageOf, StepLayout } from "../status";
+import { humanDuration, pauseSeconds } from "../core/duration";
+import { stageOf, StepLayout } from "../core/status";
 
 export type ProgressState = "stale" | "progressing" | "gate" | "inconclusive" | "healthy" | "aborted" | "degraded";
 

@@ -5,7 +5,7 @@
 import { ControlDecision, decideControl, ResolvedControl } from "../lifecycle/controls";
 import { layoutOfRollout } from "../lifecycle/layout";
 import { LiveRollout, PodCount, Progress, progressOf } from "../lifecycle/progress";
-import { humanDuration } from "../duration";
+import { humanDuration } from "../core/duration";
 import type { GateAction } from "../args";
 import { KubeClient, paths } from "./client";
 import { imagesOf } from "./impact";

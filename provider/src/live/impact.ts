@@ -10,7 +10,8 @@
 // ReplicaSet's while a canary is in progress (or aborted) is a rollback: the controller switches
 // back to the stable pods at once, with no canary.
 import { layoutOfRollout } from "../lifecycle/layout";
-import { StepLayout, summarizeRolloutStatus, RolloutStatus } from "../status";
+import type { RolloutStatus, StepLayout } from "../core/status";
+import { summarizeRolloutStatus } from "./status";
 
 /** The parts of a Rollout the impact depends on. */
 export interface RolloutParts {

@@ -2,7 +2,7 @@
 // rules and Argo durations, each failing with the rule it enforces.
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { goDurationFits, goDurationSeconds, INT32_MAX, pauseSeconds } from "../duration";
+import { goDurationFits, goDurationSeconds, INT32_MAX, pauseSeconds } from "../core/duration";
 import { labelValue, qualifiedName } from "../names";
 import { quote } from "./rules/problem";
 

@@ -3,12 +3,13 @@
 // the facts come from the preview alone (the component's own live read, in its outputs or in the
 // line it logs on itself), never from a second read of the cluster.
 import type { CanaryDeliveryArgs } from "../args";
-import { PRESET_METRIC_NAMES } from "../build/analysis/args";
+import { PRESET_METRIC_NAMES } from "../core/analysis-args";
 import { describePlan, describeTiming, PlanTiming, stageAnalysisSeconds } from "../build/plan";
-import { humanDuration } from "../duration";
+import { humanDuration } from "../core/duration";
 import { resolve } from "../resolve";
 import type { Resolved } from "../resolve/model";
 import { Diagnostic, Op, parseUrn, PolicyViolation, Preview, Step, UNKNOWN } from "./preview";
+import { ROUTER_KEYS } from "../routers";
 
 export const COMPONENT_TYPE = "canary-delivery:index:CanaryDelivery";
 
@@ -313,7 +314,8 @@ function metricRows(r: Resolved): MetricRow[] {
 
 const GROUPS: Record<string, FieldChange["group"]> = {
     template: "pod template", workloadRef: "workload", steps: "steps",
-    istio: "traffic", nginx: "traffic", service: "traffic", analysis: "analysis",
+    service: "traffic", analysis: "analysis",
+    ...Object.fromEntries(ROUTER_KEYS.map((key) => [key, "traffic" as const])),
 };
 const GROUP_ORDER: FieldChange["group"][] = ["pod template", "workload", "steps", "traffic", "analysis", "other"];
 

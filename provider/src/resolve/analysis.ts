@@ -1,7 +1,7 @@
 // Defaults of the analysis: which presets run against which metrics, custom metrics with the
 // analysis-wide defaults, where header values are read from, background or per stage.
 import type { CanaryDeliveryArgs } from "../args";
-import { headerArgName } from "../build/analysis/args";
+import { headerArgName } from "../core/analysis-args";
 import type { ResolvedAnalysis, ResolvedHeader } from "./model";
 import type { AnyRouting } from "../routers";
 

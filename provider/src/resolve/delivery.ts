@@ -1,7 +1,7 @@
 // How `pulumi up` follows the release, after defaults: the timeout a release of these steps
 // needs, and the control with its stage resolved.
 import type { CanaryDeliveryArgs } from "../args";
-import { goDurationSeconds } from "../duration";
+import { goDurationSeconds } from "../core/duration";
 import { manualGates } from "./steps";
 import type { ResolvedAnalysis, ResolvedDelivery, ResolvedStep } from "./model";
 

@@ -1,7 +1,7 @@
 // The stages after defaults, including the pause rule inherited from the Workbench form:
 // a wait of "0" or "" pauses until someone promotes the release.
 import type { CanaryStep } from "../args";
-import { pauseSeconds } from "../duration";
+import { pauseSeconds } from "../core/duration";
 import type { Pause, ResolvedStep } from "./model";
 
 export function resolveSteps(steps: CanaryStep[]): ResolvedStep[] {

@@ -5,7 +5,7 @@
 import type { Input } from "@pulumi/pulumi";
 import type { z } from "zod";
 import type { CanaryDeliveryArgs, PresetSource } from "../args";
-import type { BuildEnv, Child } from "../build/manifest";
+import type { BuildEnv, Child } from "../core/manifest";
 import type { NamePlan } from "../names";
 import type { Problem, RuleContext } from "../parse/rules/problem";
 import type { Resolved, ResolvedServices, ResolvedTraffic } from "../resolve/model";

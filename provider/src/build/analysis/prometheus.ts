@@ -1,8 +1,8 @@
 // One metric of an AnalysisTemplate with the Prometheus provider. Header values are template
 // arguments read from a Secret, so the template itself never holds a credential.
 import type { ResolvedAnalysis, ResolvedMetric } from "../../resolve/model";
-import { compact } from "../manifest";
-import { headerArgName } from "./args";
+import { compact } from "../../core/manifest";
+import { headerArgName } from "../../core/analysis-args";
 
 export type Usage = "background" | "step";
 

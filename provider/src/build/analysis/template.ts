@@ -2,10 +2,11 @@
 // stage's metrics need a count, background ones must not have one), and the Secret with header
 // values given inline.
 import type { Resolved, ResolvedAnalysis } from "../../resolve/model";
-import { BuildEnv, Child, Manifest, metadata } from "../manifest";
-import { ANALYSIS_ARGS, headerArgName } from "./args";
+import { BuildEnv, Child, Manifest, metadata } from "../../core/manifest";
+import { ANALYSIS_ARGS, headerArgName } from "../../core/analysis-args";
 import { presetMetrics } from "./presets";
 import { prometheusMetric, Usage } from "./prometheus";
+import { ROLE } from "../../core/roles";
 
 export function buildAnalysis(r: Resolved, env: BuildEnv): Child[] {
     const a = r.analysis;
@@ -14,7 +15,7 @@ export function buildAnalysis(r: Resolved, env: BuildEnv): Child[] {
     if (a.headerSecret) {
         const data = Object.fromEntries(Object.entries(a.headerSecret.data).map(([k, v]) => [k, env.secret(v)]));
         children.push({
-            role: "analysis-secret",
+            role: ROLE.analysisSecret,
             kind: "Secret",
             manifest: { apiVersion: "v1", kind: "Secret", metadata: metadata(r, a.headerSecret.name, env), type: "Opaque", stringData: data },
         });
@@ -37,5 +38,5 @@ function template(r: Resolved, a: ResolvedAnalysis, env: BuildEnv, usage: Usage,
             metrics: [...presetMetrics(a), ...a.metrics].map((m) => prometheusMetric(a, m, usage)),
         },
     };
-    return { role: `${usage}-analysis`, kind: "AnalysisTemplate", manifest };
+    return { role: usage === "background" ? ROLE.backgroundAnalysis : ROLE.stepAnalysis, kind: "AnalysisTemplate", manifest };
 }

@@ -1,6 +1,6 @@
 // Rules about the analysis: something to measure, presets that match the router, custom metrics
 // Argo can evaluate, header values from exactly one place.
-import { ANALYSIS_ARGS, PRESET_METRIC_NAMES, referencedArgs } from "../../build/analysis/args";
+import { ANALYSIS_ARGS, PRESET_METRIC_NAMES, referencedArgs } from "../../core/analysis-args";
 import { routingOf } from "../../routers";
 import { exactlyOne, isObj, list, listed, Problem, quote, RuleContext } from "./problem";
 

@@ -6,10 +6,19 @@
 // server-side apply, so the component writes them when it creates the object and ignores them
 // afterwards: it never reverts the controller, and a later change to routes, retries or timeout
 // needs the VirtualService replaced (`pulumi up --replace <urn>`) between releases.
-import { BuildEnv, Child, compact, metadata } from "../../build/manifest";
+import { BuildEnv, Child, compact, metadata } from "../../core/manifest";
 import type { Resolved } from "../../resolve/model";
 import { escapeRegex, ResolvedMatch } from "../matches";
 import type { ResolvedIstio } from "./model";
+
+/** Roles of the Istio router's children (the Pulumi name suffix: renaming one replaces the object). */
+export const ISTIO_ROLE = {
+    virtualService: "virtual-service",
+    destinationRule: "destination-rule",
+    stableDestinationRule: "stable-destination-rule",
+    canaryDestinationRule: "canary-destination-rule",
+} as const;
+type IstioRole = (typeof ISTIO_ROLE)[keyof typeof ISTIO_ROLE];
 
 /** Name of the Argo managed route that carries header and cookie matches. */
 export const MATCH_ROUTE = "canary-match";
@@ -44,11 +53,11 @@ export function istioChildren(r: Resolved, t: ResolvedIstio, env: BuildEnv): Chi
     if (t.virtualService.create) children.push(virtualService(r, t, env));
     if (t.destinationRule?.create) {
         const dr = t.destinationRule;
-        children.push(destinationRule(r, env, "destination-rule", dr.name, dr.host, t.mutualTls, [dr.stableSubset, dr.canarySubset]));
+        children.push(destinationRule(r, env, ISTIO_ROLE.destinationRule, dr.name, dr.host, t.mutualTls, [dr.stableSubset, dr.canarySubset]));
     }
     if (t.split === "host" && t.mutualTls) {
-        children.push(destinationRule(r, env, "stable-destination-rule", r.services.stable!, r.services.stable!, true));
-        children.push(destinationRule(r, env, "canary-destination-rule", r.services.canary!, r.services.canary!, true));
+        children.push(destinationRule(r, env, ISTIO_ROLE.stableDestinationRule, r.services.stable!, r.services.stable!, true));
+        children.push(destinationRule(r, env, ISTIO_ROLE.canaryDestinationRule, r.services.canary!, r.services.canary!, true));
     }
     return children;
 }
@@ -81,7 +90,7 @@ function virtualService(r: Resolved, t: ResolvedIstio, env: BuildEnv): Child {
         timeout: vs.timeout,
     });
     return {
-        role: "virtual-service",
+        role: ISTIO_ROLE.virtualService,
         kind: "VirtualService",
         manifest: {
             apiVersion: "networking.istio.io/v1",
@@ -93,7 +102,7 @@ function virtualService(r: Resolved, t: ResolvedIstio, env: BuildEnv): Child {
     };
 }
 
-function destinationRule(r: Resolved, env: BuildEnv, role: string, name: string, host: string, mutualTls: boolean, subsets?: string[]): Child {
+function destinationRule(r: Resolved, env: BuildEnv, role: IstioRole, name: string, host: string, mutualTls: boolean, subsets?: string[]): Child {
     return {
         role,
         kind: "DestinationRule",

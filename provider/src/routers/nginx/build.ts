@@ -1,10 +1,13 @@
 // ingress-nginx: the controller clones the stable Ingress into `<rollout>-<ingress>-canary` and
 // sets its canary-weight annotation; the component only creates the stable Ingress (if asked)
 // and passes request matches as canary-by-header / canary-by-cookie annotations.
-import { BuildEnv, Child, compact, metadata, SKIP_AWAIT } from "../../build/manifest";
+import { BuildEnv, Child, compact, metadata, SKIP_AWAIT } from "../../core/manifest";
 import type { Resolved } from "../../resolve/model";
 import { escapeRegex } from "../matches";
 import type { ResolvedNginx } from "./model";
+
+/** Roles of the Nginx router's children (the Pulumi name suffix). */
+export const NGINX_ROLE = { ingress: "ingress" } as const;
 
 /** Fields of the Rollout's `spec.strategy.canary`. */
 export function nginxCanaryFields(r: Resolved, t: ResolvedNginx): Record<string, unknown> {
@@ -28,7 +31,7 @@ export function nginxChildren(r: Resolved, t: ResolvedNginx, env: BuildEnv): Chi
     if (!ing.create) return [];
     const path = { path: ing.path, pathType: ing.pathType, backend: { service: { name: r.services.stable, port: { number: r.services.port } } } };
     return [{
-        role: "ingress",
+        role: NGINX_ROLE.ingress,
         kind: "Ingress",
         manifest: {
             apiVersion: "networking.k8s.io/v1",

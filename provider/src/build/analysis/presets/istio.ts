@@ -2,7 +2,7 @@
 // canary traffic apart by its Service; a subset split or a replica-count canary only by its pods,
 // whose names start with `<rollout>-<canary hash>-` (the name rules make sure they keep the hash).
 import type { ResolvedPresets } from "../../../resolve/model";
-import { PRESET_METRIC_NAMES } from "../args";
+import { PRESET_METRIC_NAMES } from "../../../core/analysis-args";
 import type { PresetMetric } from "./preset";
 import { passWhenNoData, rateWindow, ratio } from "./window";
 

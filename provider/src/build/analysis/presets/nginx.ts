@@ -1,5 +1,5 @@
 // ingress-nginx presets: requests the controller sent to the canary Service (its `service` label).
-import { PRESET_METRIC_NAMES } from "../args";
+import { PRESET_METRIC_NAMES } from "../../../core/analysis-args";
 import type { PresetMetric } from "./preset";
 import { passWhenNoData, rateWindow, ratio } from "./window";
 

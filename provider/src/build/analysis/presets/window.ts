@@ -1,6 +1,6 @@
 // The range of a rate() in a preset query: at least a minute, so a 15-30s scrape interval
 // always leaves two samples in it.
-import { goDurationSeconds } from "../../../duration";
+import { goDurationSeconds } from "../../../core/duration";
 
 export function rateWindow(interval: string): string {
     return (goDurationSeconds(interval) ?? 0) >= 60 ? interval : "1m";

@@ -1,6 +1,5 @@
-// The live status of the release, summarised from a Rollout's `status` as the Argo controller
-// writes it. This is the seam the cluster-reading work plugs into: whatever reads the live
-// Rollout (the registered resource's outputs today) hands its `status` to summarizeRolloutStatus.
+// Where a release stands and how its stages map to Argo steps: the vocabulary the live read, the
+// lifecycle rules, the CLI and the component's outputs share.
 
 /** Where a release stands, as read from its Rollout. */
 export interface RolloutStatus {
@@ -26,41 +25,10 @@ export interface RolloutStatus {
     fullyPromoted?: boolean;
 }
 
-interface ArgoRolloutStatus {
-    phase?: string;
-    message?: string;
-    currentStepIndex?: number;
-    pauseConditions?: unknown[];
-    abort?: boolean;
-    stableRS?: string;
-    currentPodHash?: string;
-    canary?: { weights?: { canary?: { weight?: number } } };
-}
-
 /** How stages map to Argo steps: stage i starts at Argo index `stageStart[i]`. */
 export interface StepLayout {
     stageStart: number[];
     argoStepCount: number;
-}
-
-/** Pure: summarises a Rollout's `status` for the stages of `layout`. */
-export function summarizeRolloutStatus(status: unknown, layout: StepLayout): RolloutStatus {
-    const stageCount = layout.stageStart.length;
-    if (typeof status !== "object" || status === null) return { known: false, stageCount };
-    const s = status as ArgoRolloutStatus;
-    const step = s.currentStepIndex;
-    return {
-        known: true,
-        phase: s.phase,
-        message: s.message || undefined,
-        currentStage: step === undefined ? undefined : stageOf(step, layout),
-        stageCount,
-        currentStepIndex: step,
-        canaryWeight: s.canary?.weights?.canary?.weight,
-        paused: (s.pauseConditions?.length ?? 0) > 0,
-        aborted: s.abort === true,
-        fullyPromoted: s.stableRS !== undefined && s.stableRS === s.currentPodHash,
-    };
 }
 
 /** The stage holding Argo step `step`; the stage count once every step is done. */

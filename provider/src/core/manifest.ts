@@ -16,17 +16,14 @@ export interface Manifest {
     [field: string]: unknown;
 }
 
-/** The Kubernetes kinds a release creates; the registration layer maps each to a resource class. */
-export type ChildKind =
-    | "Rollout"
-    | "AnalysisTemplate"
-    | "VirtualService"
-    | "DestinationRule"
-    | "Service"
-    | "Ingress"
-    | "HorizontalPodAutoscaler"
-    | "Secret"
-    | "DeploymentPatch";
+/**
+ * Kubernetes kinds with a typed resource class in @pulumi/kubernetes; the registration layer maps
+ * each to its class. Every other kind a release creates is a custom resource (Argo's, a router's).
+ */
+export type BuiltinKind = "Service" | "Ingress" | "HorizontalPodAutoscaler" | "Secret" | "DeploymentPatch";
+
+/** The kind of a child: a built-in kind, or the kind of a custom resource such as "Rollout". */
+export type ChildKind = BuiltinKind | (string & {});
 
 /** One object to register: Pulumi name `${componentName}-${role}`. */
 export interface Child {
