@@ -7,7 +7,7 @@
 // - arrays are `T[]` (a `readonly T[]` is not recognised), nested types are named interfaces;
 // - `pulumi.Input<T>` only where a value may come from another resource; whatever decides
 //   which objects exist (router, steps, analysis) is plain, so previews show the whole graph.
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 
 /** When the Argo Rollouts controller scales the adopted Deployment down. */
 export const ScaleDown = {

@@ -2,7 +2,7 @@
 // (same algorithm) and warns when a stage's weight cannot be approached.
 import * as assert from "assert";
 import { parseArgs } from "../../provider/src/parse";
-import { approximatePodSplit, surgeAllowed } from "../../provider/src/resolve/replica-weights";
+import { approximatePodSplit, surgeAllowed } from "../../provider/src/core/replica-weights";
 
 describe("replica-count weights", () => {
     it("10% of 10 replicas: 1 canary, 9 stable", () => assert.deepStrictEqual(approximatePodSplit(10, 10, true), { canary: 1, stable: 9, actualPercent: 10 }));

@@ -2,7 +2,16 @@
 // accepts) plus how each must be registered. Builders import no Pulumi runtime; the two things
 // that need it (merging a map that is an Output, marking a value secret) come in through BuildEnv.
 import type { Input } from "@pulumi/pulumi";
-import type { Resolved, StringMap } from "../resolve/model";
+
+/** A map of strings that may itself be an Output, or hold Outputs. */
+export type StringMap = Input<{ [key: string]: Input<string> }>;
+
+/** What every object's metadata comes from: the release's namespace, labels and annotations. */
+export interface MetadataSource {
+    namespace?: Input<string>;
+    labels?: StringMap;
+    annotations?: StringMap;
+}
 
 export interface Manifest {
     apiVersion: string;
@@ -55,7 +64,7 @@ export const plainEnv: BuildEnv = {
 };
 
 /** Standard metadata of an object the component creates. */
-export function metadata(r: Resolved, name: Input<string>, env: BuildEnv, extraAnnotations?: Record<string, string>): Manifest["metadata"] {
+export function metadata(r: MetadataSource, name: Input<string>, env: BuildEnv, extraAnnotations?: Record<string, string>): Manifest["metadata"] {
     const annotations = extraAnnotations ? env.mergeMaps(r.annotations, extraAnnotations) : r.annotations;
     return {
         name,

@@ -10,15 +10,9 @@
 import type { Progress } from "./progress";
 import { stageWords } from "./progress";
 
-export type ControlAction = "promote" | "promoteFull" | "abort" | "retry";
+import type { ResolvedControl } from "../resolve/model";
 
-export interface ResolvedControl {
-    action: ControlAction;
-    /** The canary's image the control is meant for. */
-    image: string;
-    /** For promote: the 0-based stage whose gate it passes. */
-    stage?: number;
-}
+export type { ControlAction, ResolvedControl } from "../resolve/model";
 
 /** Merge patches: on the status subresource, and (rarely) on the spec. */
 export interface ControlPatch {

@@ -10,7 +10,7 @@
 //   outside the stack.
 import * as pulumi from "@pulumi/pulumi";
 import type { Manifest } from "../build";
-import { controlPreview } from "../lifecycle/preview";
+import { controlPreview } from "./control-preview";
 import type { Resolved } from "../resolve/model";
 import { layoutOfRollout } from "../lifecycle/layout";
 import type { RolloutStatus, StepLayout } from "../core/status";

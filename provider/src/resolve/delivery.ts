@@ -2,7 +2,7 @@
 // needs, and the control with its stage resolved.
 import type { CanaryDeliveryArgs } from "../args";
 import { goDurationSeconds } from "../core/duration";
-import { manualGates } from "./steps";
+import { manualGates } from "../core/pause";
 import type { ResolvedAnalysis, ResolvedDelivery, ResolvedStep } from "./model";
 
 /** Argo Rollouts' default `progressDeadlineSeconds`. */

@@ -5,7 +5,7 @@ import { resolveAnalysis } from "./analysis";
 import { resolveDelivery } from "./delivery";
 import type { Resolved, ResolvedServices } from "./model";
 import { routingOf } from "../routers";
-import { plannedServices } from "./services";
+import { plannedServices } from "../routers/services";
 import { resolveSteps } from "./steps";
 import { firstContainerPort, resolveWorkload } from "./workload";
 

@@ -2,14 +2,11 @@
 // they never re-derive a default. Values that may come from other resources stay Inputs.
 import type { Input } from "@pulumi/pulumi";
 import type { GateAction, KeyRef, ScaleDown, StrategyOptions } from "../args";
-import type { ResolvedControl } from "../lifecycle/controls";
 
-export type StringMap = Input<{ [key: string]: Input<string> }>;
-
-export type Pause =
-    | { kind: "none" }
-    | { kind: "untilPromoted" }
-    | { kind: "timed"; duration: string; seconds: number };
+export type { StringMap } from "../core/manifest";
+import type { StringMap } from "../core/manifest";
+import type { Pause } from "../core/pause";
+export type { Pause } from "../core/pause";
 
 export interface ResolvedStep {
     /** Index in the user's `steps`. */
@@ -147,6 +144,17 @@ export interface Resolved {
     analysis?: ResolvedAnalysis;
     strategy: StrategyOptions;
     delivery: ResolvedDelivery;
+}
+
+export type ControlAction = "promote" | "promoteFull" | "abort" | "retry";
+
+/** A control declared in the program (promote, abort...), for the canary of `image`. */
+export interface ResolvedControl {
+    action: ControlAction;
+    /** The canary's image the control is meant for. */
+    image: string;
+    /** For promote: the 0-based stage whose gate it passes. */
+    stage?: number;
 }
 
 export interface ResolvedDelivery {

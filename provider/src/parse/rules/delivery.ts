@@ -1,5 +1,5 @@
 // Rules about following the release and its control: a promote names a stage that waits.
-import { manualGates } from "../../resolve/steps";
+import { manualGates } from "../../core/pause";
 import { isObj, list, Problem, RuleContext } from "./problem";
 
 export function deliveryRules({ args }: RuleContext): Problem[] {

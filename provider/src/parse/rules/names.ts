@@ -1,6 +1,6 @@
 // The release name and every name derived from it, checked through the one names helper.
 import { checkNameBudget, rfc1123Label } from "../../names";
-import { plannedServices } from "../../resolve/services";
+import { plannedServices } from "../../routers/services";
 import { routingOf } from "../../routers";
 import { isObj, Problem, quote, RuleContext } from "./problem";
 

@@ -1,5 +1,5 @@
 // Rules about the stages: weights, canary scale and per-stage analysis.
-import { approximatePodSplit, surgeAllowed } from "../../resolve/replica-weights";
+import { approximatePodSplit, surgeAllowed } from "../../core/replica-weights";
 import { ROUTER_WORDS, routingOf } from "../../routers";
 import { isObj, list, Problem, RuleContext } from "./problem";
 

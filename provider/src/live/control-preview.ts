@@ -1,10 +1,10 @@
 // What a declared control will do, in the words of a preview. Pure: decided on the release as
 // read before the update; a new pod template means the control meets a new canary instead.
-import { imagesOf } from "../live/impact";
-import type { LiveRead } from "../live/read";
-import { controlName, decideControl, ResolvedControl } from "./controls";
-import { layoutOfRollout } from "./layout";
-import { LiveRollout, progressOf } from "./progress";
+import { imagesOf } from "./impact";
+import type { LiveRead } from "./read";
+import { controlName, decideControl, ResolvedControl } from "../lifecycle/controls";
+import { layoutOfRollout } from "../lifecycle/layout";
+import { LiveRollout, progressOf } from "../lifecycle/progress";
 
 export function controlPreview(c: ResolvedControl, desiredImages: string[], read: LiveRead, newRelease: boolean): string {
     const name = controlName(c);

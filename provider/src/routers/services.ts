@@ -1,7 +1,7 @@
 // Which Services a release creates and what they are called: shared by the name rules (which
 // must check every created name) and by the defaults (which must use the same names).
 import type { CanaryDeliveryArgs } from "../args";
-import { serviceLayout } from "../routers";
+import { serviceLayout } from "./index";
 
 export interface PlannedServices {
     stable?: { name: string; path: string };
