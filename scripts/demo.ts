@@ -11,9 +11,10 @@
 import { Stack } from "@pulumi/pulumi/automation";
 import * as fs from "fs";
 import * as path from "path";
-import { Cluster, clusterDir, isRunning, readCluster, repoRoot, startCluster, stopCluster, toolsBin } from "./cluster/cluster";
+import { Cluster, clusterDir, isRunning, readCluster, startCluster, stopCluster } from "./cluster/cluster";
+import { localDir, repoRoot, toolsBin } from "./paths";
 import { PrometheusStub, startPrometheusStub } from "./prometheus-stub";
-import { localDir, openStack } from "./pulumi/workspace";
+import { openStack } from "./pulumi/workspace";
 
 const clusterName = "demo";
 const stackName = "demo";

@@ -2,7 +2,8 @@
 // against the demo stack and cluster, exactly as `npm run demo` does.
 import * as path from "path";
 import { readCluster } from "./cluster/cluster";
-import { localDir, pulumiEnv } from "./pulumi/workspace";
+import { localDir } from "./paths";
+import { pulumiEnv } from "./pulumi/workspace";
 
 const env = pulumiEnv(path.join(localDir, "state"));
 const cluster = readCluster(process.argv[2] ?? "demo");

@@ -7,7 +7,7 @@
 // tests/unit/docs.spec.ts fails when either is stale.
 import * as fs from "fs";
 import * as path from "path";
-import { repoRoot } from "./cluster/cluster";
+import { repoRoot } from "./paths";
 
 export const schemaFile = path.join(repoRoot, "sdk", "schema.json");
 export const referenceFile = path.join(repoRoot, "provider", "REFERENCE.md");

@@ -16,7 +16,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { repoRoot } from "./cluster/cluster";
+import { repoRoot } from "./paths";
 import { writeDocs } from "./gen-docs";
 import { cliEnv, pulumi, run, StagedProvider, stageProvider } from "./provider-plugin";
 

@@ -10,12 +10,9 @@ import * as crypto from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { repoRoot } from "./cluster/cluster";
+import { cacheDir, providerDir, repoRoot } from "./paths";
 import { pulumiEnv } from "./pulumi/workspace";
 
-export const providerDir = path.join(repoRoot, "provider");
-export const cacheDir = process.env.CANARY_CACHE
-    ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), ".cache"), "canary-delivery");
 
 /**
  * What a plugin directory needs: the manifest, package.json (name, version and description become

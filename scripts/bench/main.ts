@@ -16,7 +16,8 @@ import * as net from "net";
 import * as os from "os";
 import * as path from "path";
 import { performance } from "perf_hooks";
-import { kubectl, repoRoot, startCluster, stopCluster } from "../cluster/cluster";
+import { kubectl, startCluster, stopCluster } from "../cluster/cluster";
+import { repoRoot } from "../paths";
 import { openStack } from "../pulumi/workspace";
 import { median, Row, summarize, table } from "./stats";
 

@@ -11,11 +11,8 @@ import * as http from "http";
 import * as https from "https";
 import * as net from "net";
 import * as path from "path";
+import { clustersDir, crdsDir, kwokStagesFile, repoRoot, toolsBin } from "../paths";
 import { makeCerts } from "./certs";
-
-export const repoRoot = path.resolve(__dirname, "..", "..");
-export const toolsBin = path.join(repoRoot, ".local", "bin");
-const clustersDir = path.join(repoRoot, ".local", "clusters");
 
 export interface Cluster {
     name: string;
@@ -209,7 +206,7 @@ export function kubectl(c: Pick<Cluster, "kubeconfig">, args: string[], input?: 
 }
 
 function installCrds(c: Cluster): void {
-    const crds = path.join(repoRoot, ".local", "crds");
+    const crds = crdsDir;
     if (!fs.existsSync(path.join(crds, ".versions"))) {
         throw new Error(`${crds} is missing: run \`npm run bootstrap\` first`);
     }
@@ -363,7 +360,7 @@ function wants(c: Cluster, opts: StartOptions): boolean {
 }
 
 function kwokStages(): string {
-    const stages = path.join(repoRoot, ".local", "kwok", "stages.yaml");
+    const stages = kwokStagesFile;
     if (!fs.existsSync(stages)) {
         throw new Error(`${stages} is missing: run \`npm run bootstrap\` first`);
     }

@@ -1,6 +1,7 @@
 // `npm run cluster -- start|stop|status|env [name] [--e2e]`: the local control plane by hand.
 // `--e2e` also runs kube-scheduler, kwok (one fake node) and the Argo Rollouts controller.
-import { isRunning, readCluster, startCluster, stopCluster, toolsBin } from "./cluster";
+import { toolsBin } from "../paths";
+import { isRunning, readCluster, startCluster, stopCluster } from "./cluster";
 
 async function main(argv: string[]): Promise<number> {
     const e2e = argv.includes("--e2e");

@@ -9,7 +9,8 @@
 import { ChildProcess, spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { Cluster, kubectl, toolsBin } from "./cluster";
+import { toolsBin } from "../paths";
+import { Cluster, kubectl } from "./cluster";
 
 export interface NodeHealth {
     /** status of the Ready condition: "True", "False", "Unknown", or "missing" */

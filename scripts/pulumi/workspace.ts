@@ -4,9 +4,7 @@
 import { LocalWorkspace, PulumiCommand, PulumiFn, Stack } from "@pulumi/pulumi/automation";
 import * as fs from "fs";
 import * as path from "path";
-import { repoRoot, toolsBin } from "../cluster/cluster";
-
-export const localDir = path.join(repoRoot, ".local");
+import { localDir, toolsBin } from "../paths";
 
 export interface StackOptions {
     /** Directory with the Pulumi.yaml to run, for a program on disk. */

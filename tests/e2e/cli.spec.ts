@@ -7,7 +7,7 @@ import * as assert from "assert";
 import { execFile } from "child_process";
 import * as path from "path";
 import { CanaryDelivery } from "../../provider/src";
-import { repoRoot } from "../../scripts/cluster/cluster";
+import { repoRoot } from "../../scripts/paths";
 import { observed, rolloutView, RolloutView, say, useEndToEndCluster, useStack, waitUntil } from "./helpers";
 
 const NAME = "shop";

@@ -6,7 +6,8 @@ import * as yaml from "js-yaml";
 import * as path from "path";
 import { Cluster } from "../../scripts/cluster/cluster";
 import { pinnedVersion } from "../../scripts/gen-sdk";
-import { cacheDir, run } from "../../scripts/provider-plugin";
+import { cacheDir } from "../../scripts/paths";
+import { run } from "../../scripts/provider-plugin";
 import { getObject } from "./local-cluster";
 
 /** kubectl resource names of the kinds the component creates. */

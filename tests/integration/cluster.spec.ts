@@ -4,7 +4,8 @@
 import * as assert from "assert";
 import { execFileSync } from "child_process";
 import * as path from "path";
-import { Cluster, kubectl, readCluster, repoRoot, startCluster, stopCluster } from "../../scripts/cluster/cluster";
+import { Cluster, kubectl, readCluster, startCluster, stopCluster } from "../../scripts/cluster/cluster";
+import { repoRoot } from "../../scripts/paths";
 
 const alive = (pid: number) => {
     try {

@@ -4,7 +4,8 @@
 // left alone, an image update, destroy.
 import { Stack } from "@pulumi/pulumi/automation";
 import * as assert from "assert";
-import { kubectl, repoRoot } from "../../scripts/cluster/cluster";
+import { kubectl } from "../../scripts/cluster/cluster";
+import { repoRoot } from "../../scripts/paths";
 import { openStack } from "../../scripts/pulumi/workspace";
 import { getObject, useCluster } from "../helpers/local-cluster";
 import { assertNoChanges, usePulumiRun } from "../helpers/pulumi-run";

@@ -6,7 +6,8 @@ import { Stack } from "@pulumi/pulumi/automation";
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { Cluster, repoRoot } from "../../scripts/cluster/cluster";
+import { Cluster } from "../../scripts/cluster/cluster";
+import { repoRoot } from "../../scripts/paths";
 import { cliEnv, runAsync, sharedStagedProvider } from "../../scripts/provider-plugin";
 import { openStack } from "../../scripts/pulumi/workspace";
 import {

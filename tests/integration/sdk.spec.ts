@@ -7,9 +7,9 @@ import * as crypto from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { repoRoot } from "../../scripts/cluster/cluster";
+import { cacheDir, repoRoot } from "../../scripts/paths";
 import { generateSdks, goPackageDir, listFiles, pinnedVersion, sdkDir, treeDifferences } from "../../scripts/gen-sdk";
-import { cacheDir, cliEnv, run, sharedStagedProvider } from "../../scripts/provider-plugin";
+import { cliEnv, run, sharedStagedProvider } from "../../scripts/provider-plugin";
 
 describe("generated SDKs (sdk/)", function () {
     this.timeout(600_000);

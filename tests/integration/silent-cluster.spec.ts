@@ -6,7 +6,7 @@ import * as fs from "fs";
 import * as net from "net";
 import * as os from "os";
 import * as path from "path";
-import { repoRoot } from "../../scripts/cluster/cluster";
+import { repoRoot } from "../../scripts/paths";
 import { REQUEST_TIMEOUT_MS } from "../../provider/src/live/client";
 import { CanaryDelivery } from "../../provider/src";
 import { openStack } from "../../scripts/pulumi/workspace";

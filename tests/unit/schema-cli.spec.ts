@@ -15,7 +15,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { repoRoot } from "../../scripts/cluster/cluster";
+import { repoRoot } from "../../scripts/paths";
 import { sdkDir } from "../../scripts/gen-sdk";
 import { cliEnv, pulumi, sharedStagedProvider } from "../../scripts/provider-plugin";
 import { GOLDEN_DIR } from "../helpers/golden";
