@@ -13,7 +13,7 @@ export const LAYERS: { name: string; paths: string[] }[] = [
     // durations, the pause rule, child roles, the status vocabulary.
     { name: "core", paths: ["^provider/src/(core/|names\\.ts$|args\\.ts$)"] },
     // The vocabulary routers write their slices in: value checks and the resolved model.
-    { name: "kit", paths: ["^provider/src/parse/(zod-helpers|formats|regex|expr|path|suggest|snapshot|normalize)\\.ts$", "^provider/src/parse/rules/problem\\.ts$", "^provider/src/resolve/model\\.ts$"] },
+    { name: "kit", paths: ["^provider/src/parse/(zod-helpers|formats|regex|expr|path|suggest|snapshot|normalize|shape)\\.ts$", "^provider/src/parse/rules/problem\\.ts$", "^provider/src/resolve/model\\.ts$"] },
     { name: "routers", paths: ["^provider/src/routers/"] },
     { name: "parse", paths: ["^provider/src/parse/"] },
     { name: "resolve", paths: ["^provider/src/resolve/"] },

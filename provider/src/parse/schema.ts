@@ -3,7 +3,9 @@
 import { z } from "zod";
 import { GateAction, ImagePullPolicy, PresetSource, ProbeScheme, Protocol, ReleaseAction, ScaleDown } from "../args";
 import { dnsSubdomain, portName, qualifiedName, rfc1123Label } from "../names";
-import { ROUTERS } from "../routers";
+import type { CanaryDeliveryArgs } from "../args";
+import { RouterKey, ROUTERS } from "../routers";
+import { assertSameShape, SameShape } from "./shape";
 import { quote } from "./rules/problem";
 import { exprProblem } from "./expr";
 import { configMapKey, headerValue, httpPath, httpToken, httpUrl, imageReference, promQuery } from "./formats";
@@ -141,7 +143,8 @@ const delivery = obj({
     }).optional(),
 });
 
-export const argsSchema = obj({
+/** Every argument but the routers' properties, whose shapes the routers own. */
+const baseShape = {
     releaseName: z.string().optional(),
     namespace: input(rule(rfc1123Label)).optional(),
     labels: inputStringMap("label").optional(),
@@ -166,9 +169,17 @@ export const argsSchema = obj({
         canaryName: z.string().optional(),
         name: z.string().optional(),
     }).optional(),
-    // Each router's property, with the shape its module owns.
-    ...Object.fromEntries(ROUTERS.map((r) => [r.key, r.schema.optional()])),
     analysis: analysis.optional(),
     strategy: strategy.optional(),
     delivery: delivery.optional(),
+};
+
+export const argsSchema = obj({
+    ...baseShape,
+    // Each router's property, with the shape its module owns.
+    ...Object.fromEntries(ROUTERS.map((r) => [r.key, r.schema.optional()])),
 });
+
+// The schema and the public types describe the same properties: a property added to one and not
+// the other fails to compile here (and, for a router's property, in the router's schema file).
+assertSameShape<SameShape<Omit<CanaryDeliveryArgs, RouterKey>, z.output<ReturnType<typeof obj<typeof baseShape>>>>>();

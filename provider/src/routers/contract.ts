@@ -59,8 +59,9 @@ export interface Routing<Block, Traffic extends ResolvedTraffic> {
     outputs(t: Traffic): RouterOutputs;
 }
 
-/** A traffic router: selected by its argument property, whose shape it owns. */
-export interface RouterModule<Block, Traffic extends ResolvedTraffic> extends Routing<Block, Traffic> {
+/** A traffic router: selected by its argument property `Key`, whose shape it owns. */
+export interface RouterModule<Key extends keyof CanaryDeliveryArgs, Traffic extends ResolvedTraffic> extends Routing<NonNullable<CanaryDeliveryArgs[Key]>, Traffic> {
+    key: Key;
     /** The shape of the argument property `key`. */
     schema: z.ZodType;
 }

@@ -9,7 +9,11 @@ import { nginxRouter } from "./nginx";
 import { NO_ROUTER_KIND, noRouter } from "./none";
 
 /** Every traffic router, in the order messages list them. */
-export const ROUTERS: readonly AnyRouter[] = [istioRouter, nginxRouter];
+const REGISTERED = [istioRouter, nginxRouter] as const;
+
+export const ROUTERS: readonly AnyRouter[] = REGISTERED;
+/** The argument properties that select a router, as a type. */
+export type RouterKey = (typeof REGISTERED)[number]["key"];
 
 /** The argument properties that select a router. */
 export const ROUTER_KEYS = ROUTERS.map((r) => r.key);

@@ -1,6 +1,5 @@
 // The Istio router: the Rollout drives the weights of a VirtualService between two Services
 // (host split) or two DestinationRule subsets of one Service (subset split).
-import type { IstioTraffic } from "../../args";
 import type { RouterModule } from "../contract";
 import { describeMatch, matchesNote } from "../matches";
 import { istioCanaryFields, istioChildren, istioFirstStageSteps } from "./build";
@@ -9,7 +8,7 @@ import { resolveIstio } from "./resolve";
 import { istioRules } from "./rules";
 import { istioSchema } from "./schema";
 
-export const istioRouter: RouterModule<IstioTraffic, ResolvedIstio> = {
+export const istioRouter: RouterModule<"istio", ResolvedIstio> = {
     key: "istio",
     schema: istioSchema,
     services: (istio) => (istio.split === "subset" ? "one" : "two"),

@@ -1,10 +1,11 @@
 // The shape of the `istio` argument.
-import { IstioSplit } from "../../args";
+import { z } from "zod";
+import { IstioSplit, IstioTraffic } from "../../args";
+import { assertSameShape, SameShape } from "../../parse/shape";
 import { dnsSubdomain, rfc1123Label } from "../../names";
 import { istioHost, retryOn } from "../../parse/formats";
 import { quote } from "../../parse/rules/problem";
 import { arr, duration, int, nonEmpty, obj, oneOf, rule } from "../../parse/zod-helpers";
-import { z } from "zod";
 import { matchSchema } from "../matches";
 
 const subdomain = () => rule(dnsSubdomain);
@@ -35,3 +36,6 @@ export const istioSchema = obj({
     stableSubset: rule(rfc1123Label).optional(),
     matches: arr(matchSchema).optional(),
 });
+
+// The public type and this schema name the same properties (a difference fails to compile).
+assertSameShape<SameShape<IstioTraffic, z.output<typeof istioSchema>>>();

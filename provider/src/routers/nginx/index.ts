@@ -1,6 +1,5 @@
 // The ingress-nginx router: the Argo controller clones the stable Ingress into a canary Ingress
 // and moves its canary-weight annotation.
-import type { NginxTraffic } from "../../args";
 import type { RouterModule } from "../contract";
 import { describeMatch, matchesNote, ResolvedMatch } from "../matches";
 import { nginxCanaryFields, nginxChildren } from "./build";
@@ -9,7 +8,7 @@ import { resolveNginx } from "./resolve";
 import { nginxRules } from "./rules";
 import { nginxSchema } from "./schema";
 
-export const nginxRouter: RouterModule<NginxTraffic, ResolvedNginx> = {
+export const nginxRouter: RouterModule<"nginx", ResolvedNginx> = {
     key: "nginx",
     schema: nginxSchema,
     services: () => "two",

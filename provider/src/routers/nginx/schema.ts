@@ -1,6 +1,7 @@
 // The shape of the `nginx` argument.
 import { z } from "zod";
-import { PathType } from "../../args";
+import { NginxTraffic, PathType } from "../../args";
+import { assertSameShape, SameShape } from "../../parse/shape";
 import { dnsSubdomain, qualifiedName } from "../../names";
 import { httpPath } from "../../parse/formats";
 import { quote } from "../../parse/rules/problem";
@@ -20,3 +21,6 @@ export const nginxSchema = obj({
     additionalIngressAnnotations: z.record(rule(qualifiedName), z.string()).superRefine(annotationsFit).optional(),
     matches: arr(matchSchema).optional(),
 });
+
+// The public type and this schema name the same properties (a difference fails to compile).
+assertSameShape<SameShape<NginxTraffic, z.output<typeof nginxSchema>>>();
