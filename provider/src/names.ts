@@ -1,8 +1,12 @@
-// Kubernetes name rules and the budget of names the Argo controller derives from ours.
+// Kubernetes name rules and the budget of names the Argo controller derives from ours: the one
+// copy, used by the component and by the policy pack (policy/src/lib/names.ts re-exports it).
+// It imports nothing, and must not: policy/tsconfig.json compiles this one file into the pack.
 // Each check returns the rule broken (a sentence fragment) or undefined when the name is fine,
 // so callers can attach it to the argument path the name came from.
-// Source: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/ and
-// argo-rollouts (ReplicaSet, AnalysisRun, experiment and canary Ingress naming).
+// Sources: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/ and
+// k8s.io/apimachinery validation IsQualifiedName; argo-rollouts ReplicaSet and AnalysisRun naming,
+// experiments/experiment.go (an experiment Service is the template's ReplicaSet name, never
+// truncated: argoproj/argo-rollouts#1637) and utils/ingress (canary Ingress, truncated at 253).
 
 const LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const LABEL_STARTING_WITH_LETTER = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
@@ -18,6 +22,8 @@ export const POD_HASH_MAX = 10;
 export const GENERATED_NAME_PREFIX_MAX = 58;
 /** Longest release whose pod names still carry the whole hash: `<rollout>-<hash>-` fits in 58. */
 export const MAX_RELEASE_KEEPING_POD_HASH = GENERATED_NAME_PREFIX_MAX - POD_HASH_MAX - 2;
+/** Stands for the pod template hash in a derived name, at its longest. */
+const HASH = "h".repeat(POD_HASH_MAX);
 
 /** A name as a message echoes it: control characters escaped, cut to 80 characters and "…". */
 function shown(name: string): string {
@@ -25,9 +31,10 @@ function shown(name: string): string {
     return JSON.stringify(cut).slice(1, -1);
 }
 
-export function rfc1123Label(name: string): string | undefined {
+/** Release, Rollout and namespace names; `maxLength` lowers the limit (a policy's configuration). */
+export function rfc1123Label(name: string, maxLength: number = MAX_LABEL): string | undefined {
     if (name.length === 0) return "must not be empty";
-    if (name.length > MAX_LABEL) return `must be at most ${MAX_LABEL} characters (RFC 1123 label), got ${name.length}`;
+    if (name.length > maxLength) return `must be at most ${maxLength} characters (RFC 1123 label), got ${name.length}`;
     if (!LABEL.test(name)) {
         return "must be an RFC 1123 label: lowercase letters, digits and '-', starting and ending with a letter or digit";
     }
@@ -38,13 +45,14 @@ export function rfc1123Label(name: string): string | undefined {
 export function rfc1035Label(name: string): string | undefined {
     const label = rfc1123Label(name);
     if (label) return label.replace("RFC 1123", "RFC 1035");
-    if (!LABEL_STARTING_WITH_LETTER.test(name)) return "must start with a letter (RFC 1035 label: a Service name)";
+    if (!LABEL_STARTING_WITH_LETTER.test(name)) return "must start with a letter (RFC 1035 label, required of Service names)";
     return undefined;
 }
 
+/** Most object names (Ingress, VirtualService, ...) and the prefix of a qualified name. */
 export function dnsSubdomain(name: string): string | undefined {
     if (name.length === 0) return "must not be empty";
-    if (name.length > MAX_SUBDOMAIN) return `must be at most ${MAX_SUBDOMAIN} characters (DNS subdomain), got ${name.length}`;
+    if (name.length > MAX_SUBDOMAIN) return `must be at most ${MAX_SUBDOMAIN} characters (DNS-1123 subdomain), got ${name.length}`;
     if (!SUBDOMAIN.test(name)) {
         return "must be a DNS-1123 subdomain: lowercase letters, digits, '-' and '.', starting and ending with a letter or digit";
     }
@@ -59,12 +67,17 @@ export function labelValue(value: string): string | undefined {
     return undefined;
 }
 
-/** Label and annotation keys: an optional DNS subdomain prefix and '/', then a name of at most 63 characters. */
+/**
+ * Label and annotation keys: an optional DNS subdomain prefix and '/', then a name of at most 63
+ * characters. As Kubernetes reads them, the first '/' ends the prefix, so a second one makes the
+ * name part invalid (`a/b/c` is a bad name `b/c`, not a bad prefix `a/b`).
+ */
 export function qualifiedName(key: string): string | undefined {
-    const slash = key.lastIndexOf("/");
+    const slash = key.indexOf("/");
     const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
     const name = slash >= 0 ? key.slice(slash + 1) : key;
-    if (prefix !== undefined && dnsSubdomain(prefix)) return `prefix '${shown(prefix)}' ${dnsSubdomain(prefix)}`;
+    const prefixProblem = prefix === undefined ? undefined : dnsSubdomain(prefix);
+    if (prefixProblem) return `prefix '${shown(prefix!)}' ${prefixProblem}`;
     if (name.length === 0 || name.length > MAX_LABEL || !QUALIFIED_NAME.test(name)) {
         return "must be a qualified name: at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit, optionally prefixed by a DNS subdomain and '/'";
     }
@@ -87,20 +100,25 @@ export function canaryIngressName(rollout: string, stableIngress: string): strin
 
 /** Longest AnalysisRun name: `<rollout>-<hash>-<revision>-<stepIndex>`, revision and step as 10 and 4 digits. */
 export function longestAnalysisRunName(rollout: string): string {
-    return `${rollout}-${"h".repeat(POD_HASH_MAX)}-${"9".repeat(10)}-${"9".repeat(4)}`;
+    return `${rollout}-${HASH}-${"9".repeat(10)}-${"9".repeat(4)}`;
 }
 
 /**
- * Service the controller creates for an experiment template; not truncated, so it fails above 63
- * characters (argoproj/argo-rollouts#1637). Kept for when experiment steps are supported.
+ * The Service the controller creates for an experiment template of a hand-written Rollout (the
+ * policy pack checks it): the template's ReplicaSet name `<rollout>-<hash>-<revision>-<stepIndex>-<template>`.
+ * The revision is not known before the rollout runs, so it is written with `revisionDigits` nines,
+ * the longest revision the budget must hold.
  */
-export function experimentServiceName(rollout: string, revision: number, stepIndex: number, template: string): string {
-    return `${rollout}-${"h".repeat(POD_HASH_MAX)}-${revision}-${stepIndex}-${template}`;
+export function experimentServiceName(rollout: string, stepIndex: number, template: string, revisionDigits: number): string {
+    return `${rollout}-${HASH}-${"9".repeat(Math.max(1, revisionDigits))}-${stepIndex}-${template}`;
 }
 
-/** Whether pod names of the release keep the whole pod template hash (advisory: queries by pod name need it). */
-export function podNamesKeepHash(rollout: string): boolean {
-    return rollout.length <= MAX_RELEASE_KEEPING_POD_HASH;
+/**
+ * Whether pod names of the release keep the whole pod template hash (advisory: queries by pod name
+ * need it); `maxLength` replaces the limit (a policy's configuration).
+ */
+export function podNamesKeepHash(rollout: string, maxLength: number = MAX_RELEASE_KEEPING_POD_HASH): boolean {
+    return rollout.length <= maxLength;
 }
 
 /** A problem with a name, tied to the argument it comes from. */

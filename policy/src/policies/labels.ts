@@ -2,7 +2,7 @@ import { ResourceValidationPolicy } from "@pulumi/policy";
 import { configSchema, isExcluded, readConfig } from "../lib/config";
 import { ROLLOUT, SERVICE, isKubernetesObject } from "../lib/kinds";
 import { Json, isRecord, record, subject } from "../lib/manifest";
-import { labelKey, labelValue } from "../lib/names";
+import { labelValue, qualifiedName } from "../lib/names";
 import { forTypes } from "../lib/policy";
 
 const schema = configSchema({
@@ -48,7 +48,7 @@ export const labels: ResourceValidationPolicy = {
         for (const { path, labels: map } of labelMaps(args.type, object.props)) {
             for (const [key, value] of Object.entries(map)) {
                 if (config.checkKeys) {
-                    const keyProblem = labelKey(key);
+                    const keyProblem = qualifiedName(key);
                     if (keyProblem) report(`${who}: ${path} key "${key}" ${keyProblem}.`);
                 }
                 if (typeof value !== "string") continue;

@@ -2,7 +2,7 @@ import { ResourceValidationPolicy } from "@pulumi/policy";
 import { configSchema, isExcluded, readConfig } from "../lib/config";
 import { ROLLOUT } from "../lib/kinds";
 import { subject } from "../lib/manifest";
-import { GENERATED_NAME_PREFIX_MAX, MAX_NAME_KEEPING_POD_HASH, podNamesKeepHash } from "../lib/names";
+import { GENERATED_NAME_PREFIX_MAX, MAX_RELEASE_KEEPING_POD_HASH, podNamesKeepHash } from "../lib/names";
 import { forTypes, isType } from "../lib/policy";
 
 const schema = configSchema({
@@ -10,8 +10,8 @@ const schema = configSchema({
         type: "integer",
         minimum: 1,
         maximum: 253,
-        default: MAX_NAME_KEEPING_POD_HASH,
-        description: `Longest Rollout name reported as fine. Defaults to ${MAX_NAME_KEEPING_POD_HASH}: "<rollout>-<10-character hash>-" then still fits the ${GENERATED_NAME_PREFIX_MAX} characters pod names are generated from.`,
+        default: MAX_RELEASE_KEEPING_POD_HASH,
+        description: `Longest Rollout name reported as fine. Defaults to ${MAX_RELEASE_KEEPING_POD_HASH}: "<rollout>-<10-character hash>-" then still fits the ${GENERATED_NAME_PREFIX_MAX} characters pod names are generated from.`,
     },
 });
 
