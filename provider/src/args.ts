@@ -7,6 +7,10 @@
 // - arrays are `T[]` (a `readonly T[]` is not recognised), nested types are named interfaces;
 // - `pulumi.Input<T>` only where a value may come from another resource; whatever decides
 //   which objects exist (router, steps, analysis) is plain, so previews show the whole graph.
+// - doc comments on types do not reach the schema: 3.259.0's generateSchema writes only property
+//   descriptions (it drops the type descriptions its analyzer reads). A type's comment is for
+//   TypeScript readers; every rule a user must know is also on the properties of that type
+//   (tests/unit/type-docs.spec.ts holds this).
 import type * as pulumi from "@pulumi/pulumi";
 
 /** When the Argo Rollouts controller scales the adopted Deployment down. */
@@ -194,6 +198,7 @@ export interface CanaryDeliveryArgs {
     /**
      * How `pulumi up` follows the release, and a control (promote, abort, retry) for the release in
      * progress. Defaults to following every update to its end: fully promoted, a manual gate, or a failure.
+     * Nothing waits during a preview.
      */
     delivery?: Delivery;
 }

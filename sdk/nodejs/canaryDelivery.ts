@@ -205,6 +205,7 @@ export interface CanaryDeliveryArgs {
     /**
      * How `pulumi up` follows the release, and a control (promote, abort, retry) for the release in
      * progress. Defaults to following every update to its end: fully promoted, a manual gate, or a failure.
+     * Nothing waits during a preview.
      */
     delivery?: inputs.DeliveryArgs;
     /**

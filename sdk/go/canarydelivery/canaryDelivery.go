@@ -92,6 +92,7 @@ type canaryDeliveryArgs struct {
 	Autoscaling *Autoscaling `pulumi:"autoscaling"`
 	// How `pulumi up` follows the release, and a control (promote, abort, retry) for the release in
 	// progress. Defaults to following every update to its end: fully promoted, a manual gate, or a failure.
+	// Nothing waits during a preview.
 	Delivery *Delivery `pulumi:"delivery"`
 	// Route traffic with Istio. At most one of `istio` and `nginx` may be set; with neither, the canary
 	// weight is approximated by the ratio of canary to stable pods (a replica-count canary).
@@ -154,6 +155,7 @@ type CanaryDeliveryArgs struct {
 	Autoscaling *AutoscalingArgs
 	// How `pulumi up` follows the release, and a control (promote, abort, retry) for the release in
 	// progress. Defaults to following every update to its end: fully promoted, a manual gate, or a failure.
+	// Nothing waits during a preview.
 	Delivery *DeliveryArgs
 	// Route traffic with Istio. At most one of `istio` and `nginx` may be set; with neither, the canary
 	// weight is approximated by the ratio of canary to stable pods (a replica-count canary).

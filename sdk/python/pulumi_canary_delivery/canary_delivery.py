@@ -51,6 +51,7 @@ class CanaryDeliveryArgs:
         :param 'AutoscalingArgs' autoscaling: Create a HorizontalPodAutoscaler (autoscaling/v2) that scales the Rollout. Defaults to no autoscaler.
         :param 'DeliveryArgs' delivery: How `pulumi up` follows the release, and a control (promote, abort, retry) for the release in
                progress. Defaults to following every update to its end: fully promoted, a manual gate, or a failure.
+               Nothing waits during a preview.
         :param 'IstioTrafficArgs' istio: Route traffic with Istio. At most one of `istio` and `nginx` may be set; with neither, the canary
                weight is approximated by the ratio of canary to stable pods (a replica-count canary).
                The http routes of a VirtualService the component creates (and the subsets of its DestinationRule)
@@ -185,6 +186,7 @@ class CanaryDeliveryArgs:
         """
         How `pulumi up` follows the release, and a control (promote, abort, retry) for the release in
         progress. Defaults to following every update to its end: fully promoted, a manual gate, or a failure.
+        Nothing waits during a preview.
         """
         return pulumi.get(self, "delivery")
 
@@ -372,6 +374,7 @@ class CanaryDelivery(pulumi.ComponentResource):
         :param Union['AutoscalingArgs', 'AutoscalingArgsDict'] autoscaling: Create a HorizontalPodAutoscaler (autoscaling/v2) that scales the Rollout. Defaults to no autoscaler.
         :param Union['DeliveryArgs', 'DeliveryArgsDict'] delivery: How `pulumi up` follows the release, and a control (promote, abort, retry) for the release in
                progress. Defaults to following every update to its end: fully promoted, a manual gate, or a failure.
+               Nothing waits during a preview.
         :param Union['IstioTrafficArgs', 'IstioTrafficArgsDict'] istio: Route traffic with Istio. At most one of `istio` and `nginx` may be set; with neither, the canary
                weight is approximated by the ratio of canary to stable pods (a replica-count canary).
                The http routes of a VirtualService the component creates (and the subsets of its DestinationRule)
