@@ -4,7 +4,7 @@ import * as assert from "assert";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { ComponentProvider } from "@pulumi/pulumi/provider/experimental";
-import { registrations, resetRegistrations, valueOf } from "../helpers/mocks";
+import { registrations, registrationsDone, resetRegistrations, valueOf } from "../helpers/mocks";
 import { CanaryDelivery } from "../../provider/src";
 import { scenario } from "../helpers/scenarios";
 
@@ -23,8 +23,8 @@ describe("CanaryDelivery hosted by the ComponentProvider", function () {
         const declared = Object.keys(schema.resources[TOKEN].properties).sort();
         assert.deepStrictEqual(Object.keys(result.state).sort(), declared);
         assert.strictEqual(await valueOf(result.state.plan as pulumi.Output<string>), "10% for 5m, 30% until promoted, 60% for 10m, 100%; full promotion after at least 15m, plus 1 manual promotion at stage 2");
-        await valueOf(result.urn as pulumi.Output<string>);
-        await eventually(() => registrations.some((r) => r.name === "shop-rollout"));
+        await registrationsDone();
+        assert.ok(registrations.some((r) => r.name === "shop-rollout"), registrations.map((r) => r.name).join(", "));
     });
 
     it("rejects invalid inputs with an InputPropertiesError, which the host returns property by property", async () => {
@@ -32,15 +32,8 @@ describe("CanaryDelivery hosted by the ComponentProvider", function () {
             provider.construct("bad", TOKEN, { template: { image: "x" }, steps: [{ weight: 120 }] }, {}),
             (err: unknown) => pulumi.InputPropertiesError.isInstance(err) && err.errors[0].propertyPath === "steps[0].weight",
         );
-        await new Promise((r) => setTimeout(r, 100));
+        // Every registration the failed construct started has finished by now, late ones included.
+        await registrationsDone();
         assert.deepStrictEqual(registrations.filter((r) => r.name.startsWith("bad")), []);
     });
 });
-
-async function eventually(check: () => boolean, ms = 5000): Promise<void> {
-    const deadline = Date.now() + ms;
-    while (!check()) {
-        if (Date.now() > deadline) assert.fail("condition not met in time");
-        await new Promise((r) => setTimeout(r, 20));
-    }
-}

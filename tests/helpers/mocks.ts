@@ -64,8 +64,12 @@ export function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
     return new Promise((resolve) => output.apply((v) => resolve(v)));
 }
 
-/** Waits until the mock monitor has seen every registration issued so far. */
-export async function settle(resource: pulumi.Resource): Promise<void> {
-    await valueOf(resource.urn);
-    await new Promise((r) => setTimeout(r, 50));
+/**
+ * Resolves once every registration started so far has reached the mocks, including one still waiting
+ * on its dependencies or inputs: the SDK holds each registration in its RPC queue from the moment a
+ * resource is constructed, and a program ends only when that queue has drained (the SDK's own
+ * waitForRPCs, which its typings leave out).
+ */
+export function registrationsDone(): Promise<void> {
+    return (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
 }
