@@ -12,6 +12,12 @@
 //   TypeScript readers; every rule a user must know is also on the properties of that type
 //   (tests/unit/type-docs.spec.ts holds this).
 import type * as pulumi from "@pulumi/pulumi";
+import type { IstioTraffic } from "./routers/istio/args";
+import type { NginxTraffic } from "./routers/nginx/args";
+
+// Each router's argument types live in its folder; they are part of the public API all the same.
+export * from "./routers/istio/args";
+export * from "./routers/nginx/args";
 
 /** When the Argo Rollouts controller scales the adopted Deployment down. */
 export const ScaleDown = {
@@ -23,15 +29,6 @@ export const ScaleDown = {
     Progressively: "progressively",
 } as const;
 export type ScaleDown = (typeof ScaleDown)[keyof typeof ScaleDown];
-
-/** How Istio splits traffic between the stable and the canary pods. */
-export const IstioSplit = {
-    /** Two Services (stable, canary); the VirtualService route weighs the two hosts. */
-    Host: "host",
-    /** One Service; a DestinationRule has stable and canary subsets the route weighs. */
-    Subset: "subset",
-} as const;
-export type IstioSplit = (typeof IstioSplit)[keyof typeof IstioSplit];
 
 /** The part of a request a match looks at. */
 export const MatchOn = {
@@ -52,14 +49,6 @@ export const PresetSource = {
     Nginx: "nginx",
 } as const;
 export type PresetSource = (typeof PresetSource)[keyof typeof PresetSource];
-
-/** Ingress path matching. */
-export const PathType = {
-    Prefix: "Prefix",
-    Exact: "Exact",
-    ImplementationSpecific: "ImplementationSpecific",
-} as const;
-export type PathType = (typeof PathType)[keyof typeof PathType];
 
 /** Container port protocol. */
 export const Protocol = {
@@ -469,92 +458,6 @@ export interface ServiceOptions {
     canaryName?: string;
     /** Name of the single Service (Istio subset split, replica-count canary). Defaults to `<releaseName>`. */
     name?: string;
-}
-
-/** Istio traffic routing. */
-export interface IstioTraffic {
-    /** Host-level or subset-level split. Defaults to "host". */
-    split?: IstioSplit;
-    /**
-     * Name of an existing VirtualService to drive instead of creating one. Its routed http route(s) must
-     * have exactly the stable and canary destinations. Defaults to creating `<releaseName>`.
-     */
-    virtualServiceName?: string;
-    /**
-     * Names of the http routes whose weights the controller sets. Required for an existing VirtualService
-     * with more than one http route. Defaults to the route the component creates ("primary").
-     */
-    routes?: string[];
-    /**
-     * Hosts of the created VirtualService (e.g. "shop.example.com"). Defaults to the stable Service
-     * (host split) or the Service (subset split), i.e. in-mesh traffic.
-     */
-    hosts?: string[];
-    /**
-     * Gateways of the created VirtualService, as `<namespace>/<name>`; add "mesh" to split in-mesh
-     * traffic too. Defaults to none (the mesh only).
-     */
-    gateways?: string[];
-    /** Retry policy of the created route (written when the VirtualService is created). Defaults to Istio's default. */
-    retries?: IstioRetries;
-    /** Timeout of the created route, e.g. "10s" (written when the VirtualService is created). Defaults to none. */
-    timeout?: string;
-    /**
-     * Require Istio mutual TLS to the release: DestinationRules with `tls.mode: ISTIO_MUTUAL` for the
-     * stable and canary hosts (host split) or in the subset DestinationRule. Defaults to false.
-     */
-    mutualTls?: boolean;
-    /** Subset split: name of an existing DestinationRule to drive instead of creating one. Defaults to creating `<releaseName>`. */
-    destinationRuleName?: string;
-    /** Subset split: name of the canary subset. Defaults to "canary". */
-    canarySubset?: string;
-    /** Subset split: name of the stable subset. Defaults to "stable". */
-    stableSubset?: string;
-    /**
-     * Requests sent to the canary whatever its weight. Header and cookie matches form one Argo managed
-     * route (all must match), set at the first stage and removed when the release ends; each uri match
-     * is a route of the created VirtualService (between releases the canary Service selects the stable
-     * pods, so it is safe to keep). Defaults to none.
-     */
-    matches?: RequestMatch[];
-}
-
-/** Istio retry policy. */
-export interface IstioRetries {
-    /** Number of retries. */
-    attempts: number;
-    /** Timeout per attempt, e.g. "2s". Defaults to the route timeout. */
-    perTryTimeout?: string;
-    /** Retry conditions, e.g. "gateway-error,connect-failure,refused-stream". Defaults to Istio's default. */
-    retryOn?: string;
-}
-
-/** Nginx (ingress-nginx) traffic routing. */
-export interface NginxTraffic {
-    /**
-     * Name of an existing Ingress in the release namespace whose backend is the stable Service.
-     * Defaults to creating `<releaseName>` from `host`, `path`, `className` and `tlsSecretName`.
-     */
-    stableIngress?: string;
-    /** Host of the created Ingress. Defaults to any host. */
-    host?: string;
-    /** Path of the created Ingress. Defaults to "/". */
-    path?: string;
-    /** Path type of the created Ingress. Defaults to "Prefix". */
-    pathType?: PathType;
-    /** Ingress class of the created Ingress. Defaults to "nginx". */
-    className?: string;
-    /** TLS Secret of the created Ingress (needs `host`). Defaults to no TLS. */
-    tlsSecretName?: string;
-    /** Annotation prefix of the ingress controller. Defaults to "nginx.ingress.kubernetes.io". */
-    annotationPrefix?: string;
-    /** Extra annotations on the canary Ingress the controller creates. Defaults to none. */
-    additionalIngressAnnotations?: { [key: string]: string };
-    /**
-     * Requests matching these go to the canary for the whole release (canary-by-header,
-     * canary-by-cookie): at most one header and one cookie match. Defaults to none.
-     */
-    matches?: RequestMatch[];
 }
 
 /** A request match that sends requests to the canary. */
