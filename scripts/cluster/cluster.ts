@@ -211,7 +211,7 @@ function installCrds(c: Cluster): void {
         throw new Error(`${crds} is missing: run \`npm run bootstrap\` first`);
     }
     kubectl(c, ["apply", "--server-side", "--field-manager=canary-delivery-cluster",
-        "-f", path.join(crds, "argo-rollouts"), "-f", path.join(crds, "istio")]);
+        "-f", path.join(crds, "argo-rollouts"), "-f", path.join(crds, "istio"), "-f", path.join(crds, "gateway-api")]);
     kubectl(c, ["wait", "--for=condition=Established", "crd", "--all", "--timeout=120s"]);
 }
 

@@ -1,5 +1,5 @@
-// Validates rendered custom resources against the real CRDs' openAPIV3Schema (Argo Rollouts and
-// Istio, copied into .local/crds by scripts/crds.sh), the way the API server would on create.
+// Validates rendered custom resources against the real CRDs' openAPIV3Schema (Argo Rollouts, Istio
+// and Gateway API, copied into .local/crds by scripts/crds.sh), the way the API server would on create.
 //
 // A structural schema is almost JSON Schema. Differences handled here:
 // - x-kubernetes-int-or-string: an integer or a string;
@@ -28,17 +28,20 @@ interface CelRule {
 /** CEL rules met that this helper cannot evaluate (so a test can insist there are none). */
 export const uncheckedCelRules = new Set<string>();
 
-function ensureCrds(): void {
-    if (fs.existsSync(path.join(CRD_DIR, ".versions"))) return;
+let crdsChecked = false;
+
+/** Copies the CRDs when .local/crds is missing or older than the pins (scripts/crds.sh does nothing when they match). */
+export function ensureCrds(): void {
+    if (crdsChecked) return;
     execFileSync("bash", [path.join(ROOT, "scripts", "crds.sh")], { stdio: "inherit" });
+    crdsChecked = true;
 }
+
+const crdFiles = (dir: string) => fs.readdirSync(path.join(CRD_DIR, dir)).sort().map((f) => path.join(CRD_DIR, dir, f));
 
 function loadCrds(): Schema[] {
     ensureCrds();
-    const files = [
-        ...fs.readdirSync(path.join(CRD_DIR, "argo-rollouts")).map((f) => path.join(CRD_DIR, "argo-rollouts", f)),
-        path.join(CRD_DIR, "istio", "crds.yaml"),
-    ];
+    const files = [...crdFiles("argo-rollouts"), ...crdFiles("istio"), ...crdFiles("gateway-api")];
     return files.flatMap((f) => yaml.loadAll(fs.readFileSync(f, "utf8")) as Schema[]).filter((d) => d && d.kind === "CustomResourceDefinition");
 }
 
