@@ -333,7 +333,7 @@ export async function startCluster(name: string, opts: StartOptions = {}): Promi
         say(`API server ready in ${elapsed()}`);
         if (opts.crds !== false) {
             installCrds(cluster);
-            say(`Argo Rollouts and Istio CRDs established (${elapsed()})`);
+            say(`Argo Rollouts, Istio and Gateway API CRDs established (${elapsed()})`);
         }
         if (nodeCount > 0) {
             cluster.nodes = await startNodes(cluster, start, bins.scheduler!, bins.kwok!, bins.stages!, nodeCount);
