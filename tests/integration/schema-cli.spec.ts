@@ -11,6 +11,7 @@
 //   from, written by `npm run gen-sdk`.
 // The CLI's output must equal sdk/schema.json byte for byte, and be the in-process golden in the
 // CLI's form, so the two cannot drift apart.
+// In the integration tier: it needs the built CLI, language host and provider (npm run bootstrap).
 import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";

@@ -1,11 +1,12 @@
 // The npm, Go and CLI versions of the Pulumi pieces must agree: scripts/versions.env is
-// the one source, and everything that pins a version is checked against it.
+// the one source, and everything that pins a version is checked against it. In the integration
+// tier because it also reads what the bootstrap installed (node_modules), not only the checkout.
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
+import { repoRoot } from "../../scripts/paths";
 
-const root = path.resolve(__dirname, "..", "..");
-const read = (f: string) => fs.readFileSync(path.join(root, f), "utf8");
+const read = (f: string) => fs.readFileSync(path.join(repoRoot, f), "utf8");
 const versions = Object.fromEntries(read("scripts/versions.env").split("\n")
     .filter((l) => /^[A-Z_]+=/.test(l)).map((l) => l.split("=", 2) as [string, string]));
 const goRequire = (mod: string, name: string) =>

@@ -3,12 +3,12 @@ import type { Inputish, ObjectMeta } from "./meta";
 import type { Metadata, Selector, Template } from "./shared";
 
 /** An AnalysisTemplate manifest as a builder writes it: any value in its spec may be a Pulumi Input. */
-export interface AnalysisTemplate {
+export type AnalysisTemplate = {
     apiVersion: "argoproj.io/v1alpha1";
     kind: "AnalysisTemplate";
     metadata: ObjectMeta;
     spec: Inputish<AnalysisTemplateSpec>;
-}
+};
 
 export interface AnalysisTemplateSpec {
     args?: {

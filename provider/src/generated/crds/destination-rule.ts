@@ -3,12 +3,12 @@ import type { Inputish, ObjectMeta } from "./meta";
 import type { Condition, ValidationMessage } from "./shared";
 
 /** A DestinationRule manifest as a builder writes it: any value in its spec may be a Pulumi Input. */
-export interface DestinationRule {
+export type DestinationRule = {
     apiVersion: "networking.istio.io/v1";
     kind: "DestinationRule";
     metadata: ObjectMeta;
     spec?: Inputish<DestinationRuleSpec>;
-}
+};
 
 export interface DestinationRuleSpec {
     exportTo?: string[];

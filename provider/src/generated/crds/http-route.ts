@@ -2,12 +2,12 @@
 import type { Inputish, ObjectMeta } from "./meta";
 
 /** An HTTPRoute manifest as a builder writes it: any value in its spec may be a Pulumi Input. */
-export interface HTTPRoute {
+export type HTTPRoute = {
     apiVersion: "gateway.networking.k8s.io/v1";
     kind: "HTTPRoute";
     metadata: ObjectMeta;
     spec: Inputish<HTTPRouteSpec>;
-}
+};
 
 export interface HTTPRouteSpec {
     hostnames?: string[];

@@ -3,12 +3,12 @@ import type { Inputish, ObjectMeta } from "./meta";
 import type { Metadata, Selector, Template } from "./shared";
 
 /** A Rollout manifest as a builder writes it: any value in its spec may be a Pulumi Input. */
-export interface Rollout {
+export type Rollout = {
     apiVersion: "argoproj.io/v1alpha1";
     kind: "Rollout";
     metadata: ObjectMeta;
     spec: Inputish<RolloutSpec>;
-}
+};
 
 export interface RolloutSpec {
     analysis?: {

@@ -3,12 +3,12 @@ import type { Inputish, ObjectMeta } from "./meta";
 import type { Condition, ValidationMessage } from "./shared";
 
 /** A VirtualService manifest as a builder writes it: any value in its spec may be a Pulumi Input. */
-export interface VirtualService {
+export type VirtualService = {
     apiVersion: "networking.istio.io/v1";
     kind: "VirtualService";
     metadata: ObjectMeta;
     spec?: Inputish<VirtualServiceSpec>;
-}
+};
 
 export interface VirtualServiceSpec {
     exportTo?: string[];
