@@ -12,7 +12,8 @@ export const LAYERS: { name: string; paths: string[] }[] = [
     // What every layer shares: the public argument types, name rules, the manifest contract,
     // durations, the pause rule, child roles, the status vocabulary.
     // A router's public argument types live in its folder but belong here, with args.ts.
-    { name: "core", paths: ["^provider/src/(core/|names\\.ts$|args\\.ts$)", "^provider/src/routers/[^/]+/args\\.ts$"] },
+    // Manifest types generated from the CRDs are types only, and belong here too.
+    { name: "core", paths: ["^provider/src/(core/|generated/|names\\.ts$|args\\.ts$)", "^provider/src/routers/[^/]+/args\\.ts$"] },
     // The vocabulary routers write their slices in: value checks and the resolved model.
     { name: "kit", paths: ["^provider/src/parse/(zod-helpers|formats|regex|expr|path|suggest|snapshot|normalize|shape)\\.ts$", "^provider/src/parse/rules/problem\\.ts$", "^provider/src/resolve/model\\.ts$"] },
     { name: "routers", paths: ["^provider/src/routers/"] },
