@@ -161,7 +161,7 @@ export interface CanaryDeliveryArgs {
      */
     service?: ServiceOptions;
     /**
-     * Route traffic with Istio. At most one of `istio` and `nginx` may be set; with neither, the canary
+     * Route traffic with Istio. At most one traffic router may be set; with none, the canary
      * weight is approximated by the ratio of canary to stable pods (a replica-count canary).
      * The http routes of a VirtualService the component creates (and the subsets of its DestinationRule)
      * are written once: afterwards the controller owns them (route weights, managed routes, subset pod
@@ -171,7 +171,7 @@ export interface CanaryDeliveryArgs {
      */
     istio?: IstioTraffic;
     /**
-     * Route traffic with ingress-nginx canary Ingresses. At most one of `istio` and `nginx` may be set.
+     * Route traffic with ingress-nginx canary Ingresses. At most one traffic router may be set.
      * Defaults to unset.
      */
     nginx?: NginxTraffic;

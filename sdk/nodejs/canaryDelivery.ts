@@ -209,7 +209,7 @@ export interface CanaryDeliveryArgs {
      */
     delivery?: inputs.DeliveryArgs;
     /**
-     * Route traffic with Istio. At most one of `istio` and `nginx` may be set; with neither, the canary
+     * Route traffic with Istio. At most one traffic router may be set; with none, the canary
      * weight is approximated by the ratio of canary to stable pods (a replica-count canary).
      * The http routes of a VirtualService the component creates (and the subsets of its DestinationRule)
      * are written once: afterwards the controller owns them (route weights, managed routes, subset pod
@@ -230,7 +230,7 @@ export interface CanaryDeliveryArgs {
      */
     namespace?: pulumi.Input<string | undefined>;
     /**
-     * Route traffic with ingress-nginx canary Ingresses. At most one of `istio` and `nginx` may be set.
+     * Route traffic with ingress-nginx canary Ingresses. At most one traffic router may be set.
      * Defaults to unset.
      */
     nginx?: inputs.NginxTrafficArgs;

@@ -94,7 +94,7 @@ type canaryDeliveryArgs struct {
 	// progress. Defaults to following every update to its end: fully promoted, a manual gate, or a failure.
 	// Nothing waits during a preview.
 	Delivery *Delivery `pulumi:"delivery"`
-	// Route traffic with Istio. At most one of `istio` and `nginx` may be set; with neither, the canary
+	// Route traffic with Istio. At most one traffic router may be set; with none, the canary
 	// weight is approximated by the ratio of canary to stable pods (a replica-count canary).
 	// The http routes of a VirtualService the component creates (and the subsets of its DestinationRule)
 	// are written once: afterwards the controller owns them (route weights, managed routes, subset pod
@@ -109,7 +109,7 @@ type canaryDeliveryArgs struct {
 	// VirtualService and DestinationRule). Defaults to the Kubernetes provider's namespace ("default"
 	// unless the provider sets one).
 	Namespace *string `pulumi:"namespace"`
-	// Route traffic with ingress-nginx canary Ingresses. At most one of `istio` and `nginx` may be set.
+	// Route traffic with ingress-nginx canary Ingresses. At most one traffic router may be set.
 	// Defaults to unset.
 	Nginx *NginxTraffic `pulumi:"nginx"`
 	// Name of the Rollout and stem of every object name derived from it (`<releaseName>-stable`,
@@ -157,7 +157,7 @@ type CanaryDeliveryArgs struct {
 	// progress. Defaults to following every update to its end: fully promoted, a manual gate, or a failure.
 	// Nothing waits during a preview.
 	Delivery *DeliveryArgs
-	// Route traffic with Istio. At most one of `istio` and `nginx` may be set; with neither, the canary
+	// Route traffic with Istio. At most one traffic router may be set; with none, the canary
 	// weight is approximated by the ratio of canary to stable pods (a replica-count canary).
 	// The http routes of a VirtualService the component creates (and the subsets of its DestinationRule)
 	// are written once: afterwards the controller owns them (route weights, managed routes, subset pod
@@ -172,7 +172,7 @@ type CanaryDeliveryArgs struct {
 	// VirtualService and DestinationRule). Defaults to the Kubernetes provider's namespace ("default"
 	// unless the provider sets one).
 	Namespace pulumi.StringPtrInput
-	// Route traffic with ingress-nginx canary Ingresses. At most one of `istio` and `nginx` may be set.
+	// Route traffic with ingress-nginx canary Ingresses. At most one traffic router may be set.
 	// Defaults to unset.
 	Nginx *NginxTrafficArgs
 	// Name of the Rollout and stem of every object name derived from it (`<releaseName>-stable`,

@@ -52,7 +52,7 @@ class CanaryDeliveryArgs:
         :param 'DeliveryArgs' delivery: How `pulumi up` follows the release, and a control (promote, abort, retry) for the release in
                progress. Defaults to following every update to its end: fully promoted, a manual gate, or a failure.
                Nothing waits during a preview.
-        :param 'IstioTrafficArgs' istio: Route traffic with Istio. At most one of `istio` and `nginx` may be set; with neither, the canary
+        :param 'IstioTrafficArgs' istio: Route traffic with Istio. At most one traffic router may be set; with none, the canary
                weight is approximated by the ratio of canary to stable pods (a replica-count canary).
                The http routes of a VirtualService the component creates (and the subsets of its DestinationRule)
                are written once: afterwards the controller owns them (route weights, managed routes, subset pod
@@ -64,7 +64,7 @@ class CanaryDeliveryArgs:
         :param pulumi.Input[_builtins.str] namespace: Namespace of every object the component creates (and of the adopted Deployment, given Ingress,
                VirtualService and DestinationRule). Defaults to the Kubernetes provider's namespace ("default"
                unless the provider sets one).
-        :param 'NginxTrafficArgs' nginx: Route traffic with ingress-nginx canary Ingresses. At most one of `istio` and `nginx` may be set.
+        :param 'NginxTrafficArgs' nginx: Route traffic with ingress-nginx canary Ingresses. At most one traffic router may be set.
                Defaults to unset.
         :param _builtins.str release_name: Name of the Rollout and stem of every object name derived from it (`<releaseName>-stable`,
                `<releaseName>-canary`, ...). An RFC 1123 label of at most 63 characters; it must start with a
@@ -198,7 +198,7 @@ class CanaryDeliveryArgs:
     @pulumi.getter
     def istio(self) -> Optional['IstioTrafficArgs']:
         """
-        Route traffic with Istio. At most one of `istio` and `nginx` may be set; with neither, the canary
+        Route traffic with Istio. At most one traffic router may be set; with none, the canary
         weight is approximated by the ratio of canary to stable pods (a replica-count canary).
         The http routes of a VirtualService the component creates (and the subsets of its DestinationRule)
         are written once: afterwards the controller owns them (route weights, managed routes, subset pod
@@ -243,7 +243,7 @@ class CanaryDeliveryArgs:
     @pulumi.getter
     def nginx(self) -> Optional['NginxTrafficArgs']:
         """
-        Route traffic with ingress-nginx canary Ingresses. At most one of `istio` and `nginx` may be set.
+        Route traffic with ingress-nginx canary Ingresses. At most one traffic router may be set.
         Defaults to unset.
         """
         return pulumi.get(self, "nginx")
@@ -375,7 +375,7 @@ class CanaryDelivery(pulumi.ComponentResource):
         :param Union['DeliveryArgs', 'DeliveryArgsDict'] delivery: How `pulumi up` follows the release, and a control (promote, abort, retry) for the release in
                progress. Defaults to following every update to its end: fully promoted, a manual gate, or a failure.
                Nothing waits during a preview.
-        :param Union['IstioTrafficArgs', 'IstioTrafficArgsDict'] istio: Route traffic with Istio. At most one of `istio` and `nginx` may be set; with neither, the canary
+        :param Union['IstioTrafficArgs', 'IstioTrafficArgsDict'] istio: Route traffic with Istio. At most one traffic router may be set; with none, the canary
                weight is approximated by the ratio of canary to stable pods (a replica-count canary).
                The http routes of a VirtualService the component creates (and the subsets of its DestinationRule)
                are written once: afterwards the controller owns them (route weights, managed routes, subset pod
@@ -387,7 +387,7 @@ class CanaryDelivery(pulumi.ComponentResource):
         :param pulumi.Input[_builtins.str] namespace: Namespace of every object the component creates (and of the adopted Deployment, given Ingress,
                VirtualService and DestinationRule). Defaults to the Kubernetes provider's namespace ("default"
                unless the provider sets one).
-        :param Union['NginxTrafficArgs', 'NginxTrafficArgsDict'] nginx: Route traffic with ingress-nginx canary Ingresses. At most one of `istio` and `nginx` may be set.
+        :param Union['NginxTrafficArgs', 'NginxTrafficArgsDict'] nginx: Route traffic with ingress-nginx canary Ingresses. At most one traffic router may be set.
                Defaults to unset.
         :param _builtins.str release_name: Name of the Rollout and stem of every object name derived from it (`<releaseName>-stable`,
                `<releaseName>-canary`, ...). An RFC 1123 label of at most 63 characters; it must start with a
