@@ -12,12 +12,14 @@
 //   TypeScript readers; every rule a user must know is also on the properties of that type
 //   (tests/unit/type-docs.spec.ts holds this).
 import type * as pulumi from "@pulumi/pulumi";
+import type { GatewayApiTraffic } from "./routers/gateway-api/args";
 import type { IstioTraffic } from "./routers/istio/args";
 import type { NginxTraffic } from "./routers/nginx/args";
 
 // Each router's argument types live in its folder; they are part of the public API all the same.
 export * from "./routers/istio/args";
 export * from "./routers/nginx/args";
+export * from "./routers/gateway-api/args";
 
 /** When the Argo Rollouts controller scales the adopted Deployment down. */
 export const ScaleDown = {
@@ -175,6 +177,13 @@ export interface CanaryDeliveryArgs {
      * Defaults to unset.
      */
     nginx?: NginxTraffic;
+    /**
+     * Route traffic with a Gateway API HTTPRoute, through Argo Rollouts' Gateway API plugin
+     * (argoproj-labs/gatewayAPI), which must be installed in the Argo controller with its RBAC. At
+     * most one traffic router may be set. The rules of an HTTPRoute the component creates are written
+     * once: afterwards the plugin owns them (backend weights, managed header routes). Defaults to unset.
+     */
+    gatewayApi?: GatewayApiTraffic;
     /**
      * Prometheus analysis. A failed analysis aborts the release: traffic returns to the stable pods and
      * the Rollout is marked Degraded until a new version is applied. Defaults to no analysis.

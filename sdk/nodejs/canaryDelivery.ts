@@ -125,6 +125,7 @@ export class CanaryDelivery extends pulumi.ComponentResource {
             resourceInputs["annotations"] = args?.annotations;
             resourceInputs["autoscaling"] = args?.autoscaling;
             resourceInputs["delivery"] = args?.delivery;
+            resourceInputs["gatewayApi"] = args?.gatewayApi;
             resourceInputs["istio"] = args?.istio;
             resourceInputs["labels"] = args?.labels;
             resourceInputs["namespace"] = args?.namespace;
@@ -208,6 +209,13 @@ export interface CanaryDeliveryArgs {
      * Nothing waits during a preview.
      */
     delivery?: inputs.DeliveryArgs;
+    /**
+     * Route traffic with a Gateway API HTTPRoute, through Argo Rollouts' Gateway API plugin
+     * (argoproj-labs/gatewayAPI), which must be installed in the Argo controller with its RBAC. At
+     * most one traffic router may be set. The rules of an HTTPRoute the component creates are written
+     * once: afterwards the plugin owns them (backend weights, managed header routes). Defaults to unset.
+     */
+    gatewayApi?: inputs.GatewayApiTrafficArgs;
     /**
      * Route traffic with Istio. At most one traffic router may be set; with none, the canary
      * weight is approximated by the ratio of canary to stable pods (a replica-count canary).

@@ -4,12 +4,13 @@
 import type { CanaryDeliveryArgs } from "../args";
 import type { Resolved } from "../resolve/model";
 import type { AnyRouter, AnyRouting, ServiceLayout } from "./contract";
+import { gatewayApiRouter } from "./gateway-api";
 import { istioRouter } from "./istio";
 import { nginxRouter } from "./nginx";
 import { NO_ROUTER_KIND, noRouter } from "./none";
 
 /** Every traffic router, in the order messages list them. */
-const REGISTERED = [istioRouter, nginxRouter] as const;
+const REGISTERED = [istioRouter, nginxRouter, gatewayApiRouter] as const;
 
 export const ROUTERS: readonly AnyRouter[] = REGISTERED;
 /** The argument properties that select a router, as a type. */

@@ -94,6 +94,11 @@ type canaryDeliveryArgs struct {
 	// progress. Defaults to following every update to its end: fully promoted, a manual gate, or a failure.
 	// Nothing waits during a preview.
 	Delivery *Delivery `pulumi:"delivery"`
+	// Route traffic with a Gateway API HTTPRoute, through Argo Rollouts' Gateway API plugin
+	// (argoproj-labs/gatewayAPI), which must be installed in the Argo controller with its RBAC. At
+	// most one traffic router may be set. The rules of an HTTPRoute the component creates are written
+	// once: afterwards the plugin owns them (backend weights, managed header routes). Defaults to unset.
+	GatewayApi *GatewayApiTraffic `pulumi:"gatewayApi"`
 	// Route traffic with Istio. At most one traffic router may be set; with none, the canary
 	// weight is approximated by the ratio of canary to stable pods (a replica-count canary).
 	// The http routes of a VirtualService the component creates (and the subsets of its DestinationRule)
@@ -157,6 +162,11 @@ type CanaryDeliveryArgs struct {
 	// progress. Defaults to following every update to its end: fully promoted, a manual gate, or a failure.
 	// Nothing waits during a preview.
 	Delivery *DeliveryArgs
+	// Route traffic with a Gateway API HTTPRoute, through Argo Rollouts' Gateway API plugin
+	// (argoproj-labs/gatewayAPI), which must be installed in the Argo controller with its RBAC. At
+	// most one traffic router may be set. The rules of an HTTPRoute the component creates are written
+	// once: afterwards the plugin owns them (backend weights, managed header routes). Defaults to unset.
+	GatewayApi *GatewayApiTrafficArgs
 	// Route traffic with Istio. At most one traffic router may be set; with none, the canary
 	// weight is approximated by the ratio of canary to stable pods (a replica-count canary).
 	// The http routes of a VirtualService the component creates (and the subsets of its DestinationRule)

@@ -1791,6 +1791,350 @@ func (o ExecProbePtrOutput) Command() pulumi.StringArrayOutput {
 	}).(pulumi.StringArrayOutput)
 }
 
+type GatewayApiTraffic struct {
+	// Hostnames of the created HTTPRoute. Defaults to every hostname its Gateways accept.
+	Hostnames []string `pulumi:"hostnames"`
+	// Name of an existing HTTPRoute in the release namespace whose rule sends traffic to the stable and
+	// canary Services. Defaults to creating `<releaseName>`, attached to `parentRefs`.
+	HttpRouteName *string `pulumi:"httpRouteName"`
+	// Header matches that send requests to the canary from the first stage on, through a route the
+	// plugin manages (exact or regex values; the Gateway implementation must support header matches).
+	// Defaults to none.
+	Matches []RequestMatch `pulumi:"matches"`
+	// The Gateways the created HTTPRoute attaches to (at least one). Defaults to none, which is only
+	// valid with `httpRouteName` (an existing HTTPRoute is attached already).
+	ParentRefs []GatewayParentRef `pulumi:"parentRefs"`
+	// Path prefix the created HTTPRoute matches. Defaults to "/".
+	PathPrefix *string `pulumi:"pathPrefix"`
+}
+
+// GatewayApiTrafficInput is an input type that accepts GatewayApiTrafficArgs and GatewayApiTrafficOutput values.
+// You can construct a concrete instance of `GatewayApiTrafficInput` via:
+//
+//	GatewayApiTrafficArgs{...}
+type GatewayApiTrafficInput interface {
+	pulumi.Input
+
+	ToGatewayApiTrafficOutput() GatewayApiTrafficOutput
+	ToGatewayApiTrafficOutputWithContext(context.Context) GatewayApiTrafficOutput
+}
+
+type GatewayApiTrafficArgs struct {
+	// Hostnames of the created HTTPRoute. Defaults to every hostname its Gateways accept.
+	Hostnames []string `pulumi:"hostnames"`
+	// Name of an existing HTTPRoute in the release namespace whose rule sends traffic to the stable and
+	// canary Services. Defaults to creating `<releaseName>`, attached to `parentRefs`.
+	HttpRouteName *string `pulumi:"httpRouteName"`
+	// Header matches that send requests to the canary from the first stage on, through a route the
+	// plugin manages (exact or regex values; the Gateway implementation must support header matches).
+	// Defaults to none.
+	Matches []RequestMatchArgs `pulumi:"matches"`
+	// The Gateways the created HTTPRoute attaches to (at least one). Defaults to none, which is only
+	// valid with `httpRouteName` (an existing HTTPRoute is attached already).
+	ParentRefs []GatewayParentRefArgs `pulumi:"parentRefs"`
+	// Path prefix the created HTTPRoute matches. Defaults to "/".
+	PathPrefix *string `pulumi:"pathPrefix"`
+}
+
+func (GatewayApiTrafficArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*GatewayApiTraffic)(nil)).Elem()
+}
+
+func (i GatewayApiTrafficArgs) ToGatewayApiTrafficOutput() GatewayApiTrafficOutput {
+	return i.ToGatewayApiTrafficOutputWithContext(context.Background())
+}
+
+func (i GatewayApiTrafficArgs) ToGatewayApiTrafficOutputWithContext(ctx context.Context) GatewayApiTrafficOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(GatewayApiTrafficOutput)
+}
+
+func (i GatewayApiTrafficArgs) ToGatewayApiTrafficPtrOutput() GatewayApiTrafficPtrOutput {
+	return i.ToGatewayApiTrafficPtrOutputWithContext(context.Background())
+}
+
+func (i GatewayApiTrafficArgs) ToGatewayApiTrafficPtrOutputWithContext(ctx context.Context) GatewayApiTrafficPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(GatewayApiTrafficOutput).ToGatewayApiTrafficPtrOutputWithContext(ctx)
+}
+
+// GatewayApiTrafficPtrInput is an input type that accepts GatewayApiTrafficArgs, GatewayApiTrafficPtr and GatewayApiTrafficPtrOutput values.
+// You can construct a concrete instance of `GatewayApiTrafficPtrInput` via:
+//
+//	        GatewayApiTrafficArgs{...}
+//
+//	or:
+//
+//	        nil
+type GatewayApiTrafficPtrInput interface {
+	pulumi.Input
+
+	ToGatewayApiTrafficPtrOutput() GatewayApiTrafficPtrOutput
+	ToGatewayApiTrafficPtrOutputWithContext(context.Context) GatewayApiTrafficPtrOutput
+}
+
+type gatewayApiTrafficPtrType GatewayApiTrafficArgs
+
+func GatewayApiTrafficPtr(v *GatewayApiTrafficArgs) GatewayApiTrafficPtrInput {
+	return (*gatewayApiTrafficPtrType)(v)
+}
+
+func (*gatewayApiTrafficPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**GatewayApiTraffic)(nil)).Elem()
+}
+
+func (i *gatewayApiTrafficPtrType) ToGatewayApiTrafficPtrOutput() GatewayApiTrafficPtrOutput {
+	return i.ToGatewayApiTrafficPtrOutputWithContext(context.Background())
+}
+
+func (i *gatewayApiTrafficPtrType) ToGatewayApiTrafficPtrOutputWithContext(ctx context.Context) GatewayApiTrafficPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(GatewayApiTrafficPtrOutput)
+}
+
+type GatewayApiTrafficOutput struct{ *pulumi.OutputState }
+
+func (GatewayApiTrafficOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*GatewayApiTraffic)(nil)).Elem()
+}
+
+func (o GatewayApiTrafficOutput) ToGatewayApiTrafficOutput() GatewayApiTrafficOutput {
+	return o
+}
+
+func (o GatewayApiTrafficOutput) ToGatewayApiTrafficOutputWithContext(ctx context.Context) GatewayApiTrafficOutput {
+	return o
+}
+
+func (o GatewayApiTrafficOutput) ToGatewayApiTrafficPtrOutput() GatewayApiTrafficPtrOutput {
+	return o.ToGatewayApiTrafficPtrOutputWithContext(context.Background())
+}
+
+func (o GatewayApiTrafficOutput) ToGatewayApiTrafficPtrOutputWithContext(ctx context.Context) GatewayApiTrafficPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v GatewayApiTraffic) *GatewayApiTraffic {
+		return &v
+	}).(GatewayApiTrafficPtrOutput)
+}
+
+// Hostnames of the created HTTPRoute. Defaults to every hostname its Gateways accept.
+func (o GatewayApiTrafficOutput) Hostnames() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v GatewayApiTraffic) []string { return v.Hostnames }).(pulumi.StringArrayOutput)
+}
+
+// Name of an existing HTTPRoute in the release namespace whose rule sends traffic to the stable and
+// canary Services. Defaults to creating `<releaseName>`, attached to `parentRefs`.
+func (o GatewayApiTrafficOutput) HttpRouteName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v GatewayApiTraffic) *string { return v.HttpRouteName }).(pulumi.StringPtrOutput)
+}
+
+// Header matches that send requests to the canary from the first stage on, through a route the
+// plugin manages (exact or regex values; the Gateway implementation must support header matches).
+// Defaults to none.
+func (o GatewayApiTrafficOutput) Matches() RequestMatchArrayOutput {
+	return o.ApplyT(func(v GatewayApiTraffic) []RequestMatch { return v.Matches }).(RequestMatchArrayOutput)
+}
+
+// The Gateways the created HTTPRoute attaches to (at least one). Defaults to none, which is only
+// valid with `httpRouteName` (an existing HTTPRoute is attached already).
+func (o GatewayApiTrafficOutput) ParentRefs() GatewayParentRefArrayOutput {
+	return o.ApplyT(func(v GatewayApiTraffic) []GatewayParentRef { return v.ParentRefs }).(GatewayParentRefArrayOutput)
+}
+
+// Path prefix the created HTTPRoute matches. Defaults to "/".
+func (o GatewayApiTrafficOutput) PathPrefix() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v GatewayApiTraffic) *string { return v.PathPrefix }).(pulumi.StringPtrOutput)
+}
+
+type GatewayApiTrafficPtrOutput struct{ *pulumi.OutputState }
+
+func (GatewayApiTrafficPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**GatewayApiTraffic)(nil)).Elem()
+}
+
+func (o GatewayApiTrafficPtrOutput) ToGatewayApiTrafficPtrOutput() GatewayApiTrafficPtrOutput {
+	return o
+}
+
+func (o GatewayApiTrafficPtrOutput) ToGatewayApiTrafficPtrOutputWithContext(ctx context.Context) GatewayApiTrafficPtrOutput {
+	return o
+}
+
+func (o GatewayApiTrafficPtrOutput) Elem() GatewayApiTrafficOutput {
+	return o.ApplyT(func(v *GatewayApiTraffic) GatewayApiTraffic {
+		if v != nil {
+			return *v
+		}
+		var ret GatewayApiTraffic
+		return ret
+	}).(GatewayApiTrafficOutput)
+}
+
+// Hostnames of the created HTTPRoute. Defaults to every hostname its Gateways accept.
+func (o GatewayApiTrafficPtrOutput) Hostnames() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v *GatewayApiTraffic) []string {
+		if v == nil {
+			return nil
+		}
+		return v.Hostnames
+	}).(pulumi.StringArrayOutput)
+}
+
+// Name of an existing HTTPRoute in the release namespace whose rule sends traffic to the stable and
+// canary Services. Defaults to creating `<releaseName>`, attached to `parentRefs`.
+func (o GatewayApiTrafficPtrOutput) HttpRouteName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *GatewayApiTraffic) *string {
+		if v == nil {
+			return nil
+		}
+		return v.HttpRouteName
+	}).(pulumi.StringPtrOutput)
+}
+
+// Header matches that send requests to the canary from the first stage on, through a route the
+// plugin manages (exact or regex values; the Gateway implementation must support header matches).
+// Defaults to none.
+func (o GatewayApiTrafficPtrOutput) Matches() RequestMatchArrayOutput {
+	return o.ApplyT(func(v *GatewayApiTraffic) []RequestMatch {
+		if v == nil {
+			return nil
+		}
+		return v.Matches
+	}).(RequestMatchArrayOutput)
+}
+
+// The Gateways the created HTTPRoute attaches to (at least one). Defaults to none, which is only
+// valid with `httpRouteName` (an existing HTTPRoute is attached already).
+func (o GatewayApiTrafficPtrOutput) ParentRefs() GatewayParentRefArrayOutput {
+	return o.ApplyT(func(v *GatewayApiTraffic) []GatewayParentRef {
+		if v == nil {
+			return nil
+		}
+		return v.ParentRefs
+	}).(GatewayParentRefArrayOutput)
+}
+
+// Path prefix the created HTTPRoute matches. Defaults to "/".
+func (o GatewayApiTrafficPtrOutput) PathPrefix() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *GatewayApiTraffic) *string {
+		if v == nil {
+			return nil
+		}
+		return v.PathPrefix
+	}).(pulumi.StringPtrOutput)
+}
+
+type GatewayParentRef struct {
+	// Name of the Gateway.
+	Name string `pulumi:"name"`
+	// Namespace of the Gateway. Defaults to the release namespace.
+	Namespace *string `pulumi:"namespace"`
+	// Name of the Gateway's listener. Defaults to every listener that accepts the route.
+	SectionName *string `pulumi:"sectionName"`
+}
+
+// GatewayParentRefInput is an input type that accepts GatewayParentRefArgs and GatewayParentRefOutput values.
+// You can construct a concrete instance of `GatewayParentRefInput` via:
+//
+//	GatewayParentRefArgs{...}
+type GatewayParentRefInput interface {
+	pulumi.Input
+
+	ToGatewayParentRefOutput() GatewayParentRefOutput
+	ToGatewayParentRefOutputWithContext(context.Context) GatewayParentRefOutput
+}
+
+type GatewayParentRefArgs struct {
+	// Name of the Gateway.
+	Name string `pulumi:"name"`
+	// Namespace of the Gateway. Defaults to the release namespace.
+	Namespace *string `pulumi:"namespace"`
+	// Name of the Gateway's listener. Defaults to every listener that accepts the route.
+	SectionName *string `pulumi:"sectionName"`
+}
+
+func (GatewayParentRefArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*GatewayParentRef)(nil)).Elem()
+}
+
+func (i GatewayParentRefArgs) ToGatewayParentRefOutput() GatewayParentRefOutput {
+	return i.ToGatewayParentRefOutputWithContext(context.Background())
+}
+
+func (i GatewayParentRefArgs) ToGatewayParentRefOutputWithContext(ctx context.Context) GatewayParentRefOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(GatewayParentRefOutput)
+}
+
+// GatewayParentRefArrayInput is an input type that accepts GatewayParentRefArray and GatewayParentRefArrayOutput values.
+// You can construct a concrete instance of `GatewayParentRefArrayInput` via:
+//
+//	GatewayParentRefArray{ GatewayParentRefArgs{...} }
+type GatewayParentRefArrayInput interface {
+	pulumi.Input
+
+	ToGatewayParentRefArrayOutput() GatewayParentRefArrayOutput
+	ToGatewayParentRefArrayOutputWithContext(context.Context) GatewayParentRefArrayOutput
+}
+
+type GatewayParentRefArray []GatewayParentRefInput
+
+func (GatewayParentRefArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]GatewayParentRef)(nil)).Elem()
+}
+
+func (i GatewayParentRefArray) ToGatewayParentRefArrayOutput() GatewayParentRefArrayOutput {
+	return i.ToGatewayParentRefArrayOutputWithContext(context.Background())
+}
+
+func (i GatewayParentRefArray) ToGatewayParentRefArrayOutputWithContext(ctx context.Context) GatewayParentRefArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(GatewayParentRefArrayOutput)
+}
+
+type GatewayParentRefOutput struct{ *pulumi.OutputState }
+
+func (GatewayParentRefOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*GatewayParentRef)(nil)).Elem()
+}
+
+func (o GatewayParentRefOutput) ToGatewayParentRefOutput() GatewayParentRefOutput {
+	return o
+}
+
+func (o GatewayParentRefOutput) ToGatewayParentRefOutputWithContext(ctx context.Context) GatewayParentRefOutput {
+	return o
+}
+
+// Name of the Gateway.
+func (o GatewayParentRefOutput) Name() pulumi.StringOutput {
+	return o.ApplyT(func(v GatewayParentRef) string { return v.Name }).(pulumi.StringOutput)
+}
+
+// Namespace of the Gateway. Defaults to the release namespace.
+func (o GatewayParentRefOutput) Namespace() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v GatewayParentRef) *string { return v.Namespace }).(pulumi.StringPtrOutput)
+}
+
+// Name of the Gateway's listener. Defaults to every listener that accepts the route.
+func (o GatewayParentRefOutput) SectionName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v GatewayParentRef) *string { return v.SectionName }).(pulumi.StringPtrOutput)
+}
+
+type GatewayParentRefArrayOutput struct{ *pulumi.OutputState }
+
+func (GatewayParentRefArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]GatewayParentRef)(nil)).Elem()
+}
+
+func (o GatewayParentRefArrayOutput) ToGatewayParentRefArrayOutput() GatewayParentRefArrayOutput {
+	return o
+}
+
+func (o GatewayParentRefArrayOutput) ToGatewayParentRefArrayOutputWithContext(ctx context.Context) GatewayParentRefArrayOutput {
+	return o
+}
+
+func (o GatewayParentRefArrayOutput) Index(i pulumi.IntInput) GatewayParentRefOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) GatewayParentRef {
+		return vs[0].([]GatewayParentRef)[vs[1].(int)]
+	}).(GatewayParentRefOutput)
+}
+
 type HttpGetProbe struct {
 	// Request path, starting with "/".
 	Path string `pulumi:"path"`
@@ -5979,6 +6323,10 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*EnvVarArrayInput)(nil)).Elem(), EnvVarArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ExecProbeInput)(nil)).Elem(), ExecProbeArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ExecProbePtrInput)(nil)).Elem(), ExecProbeArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*GatewayApiTrafficInput)(nil)).Elem(), GatewayApiTrafficArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*GatewayApiTrafficPtrInput)(nil)).Elem(), GatewayApiTrafficArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*GatewayParentRefInput)(nil)).Elem(), GatewayParentRefArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*GatewayParentRefArrayInput)(nil)).Elem(), GatewayParentRefArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*HttpGetProbeInput)(nil)).Elem(), HttpGetProbeArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*HttpGetProbePtrInput)(nil)).Elem(), HttpGetProbeArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*IstioRetriesInput)(nil)).Elem(), IstioRetriesArgs{})
@@ -6037,6 +6385,10 @@ func init() {
 	pulumi.RegisterOutputType(EnvVarArrayOutput{})
 	pulumi.RegisterOutputType(ExecProbeOutput{})
 	pulumi.RegisterOutputType(ExecProbePtrOutput{})
+	pulumi.RegisterOutputType(GatewayApiTrafficOutput{})
+	pulumi.RegisterOutputType(GatewayApiTrafficPtrOutput{})
+	pulumi.RegisterOutputType(GatewayParentRefOutput{})
+	pulumi.RegisterOutputType(GatewayParentRefArrayOutput{})
 	pulumi.RegisterOutputType(HttpGetProbeOutput{})
 	pulumi.RegisterOutputType(HttpGetProbePtrOutput{})
 	pulumi.RegisterOutputType(IstioRetriesOutput{})

@@ -237,6 +237,48 @@ export interface ExecProbeArgs {
     command: string[];
 }
 
+export interface GatewayApiTrafficArgs {
+    /**
+     * Hostnames of the created HTTPRoute. Defaults to every hostname its Gateways accept.
+     */
+    hostnames?: string[];
+    /**
+     * Name of an existing HTTPRoute in the release namespace whose rule sends traffic to the stable and
+     * canary Services. Defaults to creating `<releaseName>`, attached to `parentRefs`.
+     */
+    httpRouteName?: string;
+    /**
+     * Header matches that send requests to the canary from the first stage on, through a route the
+     * plugin manages (exact or regex values; the Gateway implementation must support header matches).
+     * Defaults to none.
+     */
+    matches?: inputs.RequestMatchArgs[];
+    /**
+     * The Gateways the created HTTPRoute attaches to (at least one). Defaults to none, which is only
+     * valid with `httpRouteName` (an existing HTTPRoute is attached already).
+     */
+    parentRefs?: inputs.GatewayParentRefArgs[];
+    /**
+     * Path prefix the created HTTPRoute matches. Defaults to "/".
+     */
+    pathPrefix?: string;
+}
+
+export interface GatewayParentRefArgs {
+    /**
+     * Name of the Gateway.
+     */
+    name: string;
+    /**
+     * Namespace of the Gateway. Defaults to the release namespace.
+     */
+    namespace?: string;
+    /**
+     * Name of the Gateway's listener. Defaults to every listener that accepts the route.
+     */
+    sectionName?: string;
+}
+
 export interface HttpGetProbeArgs {
     /**
      * Request path, starting with "/".

@@ -36,6 +36,10 @@ __all__ = [
     'EnvVarArgsDict',
     'ExecProbeArgs',
     'ExecProbeArgsDict',
+    'GatewayApiTrafficArgs',
+    'GatewayApiTrafficArgsDict',
+    'GatewayParentRefArgs',
+    'GatewayParentRefArgsDict',
     'HttpGetProbeArgs',
     'HttpGetProbeArgsDict',
     'IstioRetriesArgs',
@@ -1120,6 +1124,195 @@ class ExecProbeArgs:
     @command.setter
     def command(self, value: Sequence[_builtins.str]):
         pulumi.set(self, "command", value)
+
+
+class GatewayApiTrafficArgsDict(TypedDict):
+    hostnames: NotRequired[Sequence[_builtins.str]]
+    """
+    Hostnames of the created HTTPRoute. Defaults to every hostname its Gateways accept.
+    """
+    http_route_name: NotRequired[_builtins.str]
+    """
+    Name of an existing HTTPRoute in the release namespace whose rule sends traffic to the stable and
+    canary Services. Defaults to creating `<releaseName>`, attached to `parentRefs`.
+    """
+    matches: NotRequired[Sequence['RequestMatchArgsDict']]
+    """
+    Header matches that send requests to the canary from the first stage on, through a route the
+    plugin manages (exact or regex values; the Gateway implementation must support header matches).
+    Defaults to none.
+    """
+    parent_refs: NotRequired[Sequence['GatewayParentRefArgsDict']]
+    """
+    The Gateways the created HTTPRoute attaches to (at least one). Defaults to none, which is only
+    valid with `httpRouteName` (an existing HTTPRoute is attached already).
+    """
+    path_prefix: NotRequired[_builtins.str]
+    """
+    Path prefix the created HTTPRoute matches. Defaults to "/".
+    """
+
+@pulumi.input_type
+class GatewayApiTrafficArgs:
+    def __init__(__self__, *,
+                 hostnames: Optional[Sequence[_builtins.str]] = None,
+                 http_route_name: Optional[_builtins.str] = None,
+                 matches: Optional[Sequence['RequestMatchArgs']] = None,
+                 parent_refs: Optional[Sequence['GatewayParentRefArgs']] = None,
+                 path_prefix: Optional[_builtins.str] = None):
+        """
+        :param Sequence[_builtins.str] hostnames: Hostnames of the created HTTPRoute. Defaults to every hostname its Gateways accept.
+        :param _builtins.str http_route_name: Name of an existing HTTPRoute in the release namespace whose rule sends traffic to the stable and
+               canary Services. Defaults to creating `<releaseName>`, attached to `parentRefs`.
+        :param Sequence['RequestMatchArgs'] matches: Header matches that send requests to the canary from the first stage on, through a route the
+               plugin manages (exact or regex values; the Gateway implementation must support header matches).
+               Defaults to none.
+        :param Sequence['GatewayParentRefArgs'] parent_refs: The Gateways the created HTTPRoute attaches to (at least one). Defaults to none, which is only
+               valid with `httpRouteName` (an existing HTTPRoute is attached already).
+        :param _builtins.str path_prefix: Path prefix the created HTTPRoute matches. Defaults to "/".
+        """
+        if hostnames is not None:
+            pulumi.set(__self__, "hostnames", hostnames)
+        if http_route_name is not None:
+            pulumi.set(__self__, "http_route_name", http_route_name)
+        if matches is not None:
+            pulumi.set(__self__, "matches", matches)
+        if parent_refs is not None:
+            pulumi.set(__self__, "parent_refs", parent_refs)
+        if path_prefix is not None:
+            pulumi.set(__self__, "path_prefix", path_prefix)
+
+    @_builtins.property
+    @pulumi.getter
+    def hostnames(self) -> Optional[Sequence[_builtins.str]]:
+        """
+        Hostnames of the created HTTPRoute. Defaults to every hostname its Gateways accept.
+        """
+        return pulumi.get(self, "hostnames")
+
+    @hostnames.setter
+    def hostnames(self, value: Optional[Sequence[_builtins.str]]):
+        pulumi.set(self, "hostnames", value)
+
+    @_builtins.property
+    @pulumi.getter(name="httpRouteName")
+    def http_route_name(self) -> Optional[_builtins.str]:
+        """
+        Name of an existing HTTPRoute in the release namespace whose rule sends traffic to the stable and
+        canary Services. Defaults to creating `<releaseName>`, attached to `parentRefs`.
+        """
+        return pulumi.get(self, "http_route_name")
+
+    @http_route_name.setter
+    def http_route_name(self, value: Optional[_builtins.str]):
+        pulumi.set(self, "http_route_name", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def matches(self) -> Optional[Sequence['RequestMatchArgs']]:
+        """
+        Header matches that send requests to the canary from the first stage on, through a route the
+        plugin manages (exact or regex values; the Gateway implementation must support header matches).
+        Defaults to none.
+        """
+        return pulumi.get(self, "matches")
+
+    @matches.setter
+    def matches(self, value: Optional[Sequence['RequestMatchArgs']]):
+        pulumi.set(self, "matches", value)
+
+    @_builtins.property
+    @pulumi.getter(name="parentRefs")
+    def parent_refs(self) -> Optional[Sequence['GatewayParentRefArgs']]:
+        """
+        The Gateways the created HTTPRoute attaches to (at least one). Defaults to none, which is only
+        valid with `httpRouteName` (an existing HTTPRoute is attached already).
+        """
+        return pulumi.get(self, "parent_refs")
+
+    @parent_refs.setter
+    def parent_refs(self, value: Optional[Sequence['GatewayParentRefArgs']]):
+        pulumi.set(self, "parent_refs", value)
+
+    @_builtins.property
+    @pulumi.getter(name="pathPrefix")
+    def path_prefix(self) -> Optional[_builtins.str]:
+        """
+        Path prefix the created HTTPRoute matches. Defaults to "/".
+        """
+        return pulumi.get(self, "path_prefix")
+
+    @path_prefix.setter
+    def path_prefix(self, value: Optional[_builtins.str]):
+        pulumi.set(self, "path_prefix", value)
+
+
+class GatewayParentRefArgsDict(TypedDict):
+    name: _builtins.str
+    """
+    Name of the Gateway.
+    """
+    namespace: NotRequired[_builtins.str]
+    """
+    Namespace of the Gateway. Defaults to the release namespace.
+    """
+    section_name: NotRequired[_builtins.str]
+    """
+    Name of the Gateway's listener. Defaults to every listener that accepts the route.
+    """
+
+@pulumi.input_type
+class GatewayParentRefArgs:
+    def __init__(__self__, *,
+                 name: _builtins.str,
+                 namespace: Optional[_builtins.str] = None,
+                 section_name: Optional[_builtins.str] = None):
+        """
+        :param _builtins.str name: Name of the Gateway.
+        :param _builtins.str namespace: Namespace of the Gateway. Defaults to the release namespace.
+        :param _builtins.str section_name: Name of the Gateway's listener. Defaults to every listener that accepts the route.
+        """
+        pulumi.set(__self__, "name", name)
+        if namespace is not None:
+            pulumi.set(__self__, "namespace", namespace)
+        if section_name is not None:
+            pulumi.set(__self__, "section_name", section_name)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> _builtins.str:
+        """
+        Name of the Gateway.
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: _builtins.str):
+        pulumi.set(self, "name", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def namespace(self) -> Optional[_builtins.str]:
+        """
+        Namespace of the Gateway. Defaults to the release namespace.
+        """
+        return pulumi.get(self, "namespace")
+
+    @namespace.setter
+    def namespace(self, value: Optional[_builtins.str]):
+        pulumi.set(self, "namespace", value)
+
+    @_builtins.property
+    @pulumi.getter(name="sectionName")
+    def section_name(self) -> Optional[_builtins.str]:
+        """
+        Name of the Gateway's listener. Defaults to every listener that accepts the route.
+        """
+        return pulumi.get(self, "section_name")
+
+    @section_name.setter
+    def section_name(self, value: Optional[_builtins.str]):
+        pulumi.set(self, "section_name", value)
 
 
 class HttpGetProbeArgsDict(TypedDict):

@@ -28,6 +28,7 @@ class CanaryDeliveryArgs:
                  annotations: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  autoscaling: Optional['AutoscalingArgs'] = None,
                  delivery: Optional['DeliveryArgs'] = None,
+                 gateway_api: Optional['GatewayApiTrafficArgs'] = None,
                  istio: Optional['IstioTrafficArgs'] = None,
                  labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  namespace: pulumi.Input[Optional[_builtins.str]] = None,
@@ -52,6 +53,10 @@ class CanaryDeliveryArgs:
         :param 'DeliveryArgs' delivery: How `pulumi up` follows the release, and a control (promote, abort, retry) for the release in
                progress. Defaults to following every update to its end: fully promoted, a manual gate, or a failure.
                Nothing waits during a preview.
+        :param 'GatewayApiTrafficArgs' gateway_api: Route traffic with a Gateway API HTTPRoute, through Argo Rollouts' Gateway API plugin
+               (argoproj-labs/gatewayAPI), which must be installed in the Argo controller with its RBAC. At
+               most one traffic router may be set. The rules of an HTTPRoute the component creates are written
+               once: afterwards the plugin owns them (backend weights, managed header routes). Defaults to unset.
         :param 'IstioTrafficArgs' istio: Route traffic with Istio. At most one traffic router may be set; with none, the canary
                weight is approximated by the ratio of canary to stable pods (a replica-count canary).
                The http routes of a VirtualService the component creates (and the subsets of its DestinationRule)
@@ -96,6 +101,8 @@ class CanaryDeliveryArgs:
             pulumi.set(__self__, "autoscaling", autoscaling)
         if delivery is not None:
             pulumi.set(__self__, "delivery", delivery)
+        if gateway_api is not None:
+            pulumi.set(__self__, "gateway_api", gateway_api)
         if istio is not None:
             pulumi.set(__self__, "istio", istio)
         if labels is not None:
@@ -193,6 +200,21 @@ class CanaryDeliveryArgs:
     @delivery.setter
     def delivery(self, value: Optional['DeliveryArgs']):
         pulumi.set(self, "delivery", value)
+
+    @_builtins.property
+    @pulumi.getter(name="gatewayApi")
+    def gateway_api(self) -> Optional['GatewayApiTrafficArgs']:
+        """
+        Route traffic with a Gateway API HTTPRoute, through Argo Rollouts' Gateway API plugin
+        (argoproj-labs/gatewayAPI), which must be installed in the Argo controller with its RBAC. At
+        most one traffic router may be set. The rules of an HTTPRoute the component creates are written
+        once: afterwards the plugin owns them (backend weights, managed header routes). Defaults to unset.
+        """
+        return pulumi.get(self, "gateway_api")
+
+    @gateway_api.setter
+    def gateway_api(self, value: Optional['GatewayApiTrafficArgs']):
+        pulumi.set(self, "gateway_api", value)
 
     @_builtins.property
     @pulumi.getter
@@ -348,6 +370,7 @@ class CanaryDelivery(pulumi.ComponentResource):
                  annotations: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  autoscaling: Optional[Union['AutoscalingArgs', 'AutoscalingArgsDict']] = None,
                  delivery: Optional[Union['DeliveryArgs', 'DeliveryArgsDict']] = None,
+                 gateway_api: Optional[Union['GatewayApiTrafficArgs', 'GatewayApiTrafficArgsDict']] = None,
                  istio: Optional[Union['IstioTrafficArgs', 'IstioTrafficArgsDict']] = None,
                  labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  namespace: pulumi.Input[Optional[_builtins.str]] = None,
@@ -375,6 +398,10 @@ class CanaryDelivery(pulumi.ComponentResource):
         :param Union['DeliveryArgs', 'DeliveryArgsDict'] delivery: How `pulumi up` follows the release, and a control (promote, abort, retry) for the release in
                progress. Defaults to following every update to its end: fully promoted, a manual gate, or a failure.
                Nothing waits during a preview.
+        :param Union['GatewayApiTrafficArgs', 'GatewayApiTrafficArgsDict'] gateway_api: Route traffic with a Gateway API HTTPRoute, through Argo Rollouts' Gateway API plugin
+               (argoproj-labs/gatewayAPI), which must be installed in the Argo controller with its RBAC. At
+               most one traffic router may be set. The rules of an HTTPRoute the component creates are written
+               once: afterwards the plugin owns them (backend weights, managed header routes). Defaults to unset.
         :param Union['IstioTrafficArgs', 'IstioTrafficArgsDict'] istio: Route traffic with Istio. At most one traffic router may be set; with none, the canary
                weight is approximated by the ratio of canary to stable pods (a replica-count canary).
                The http routes of a VirtualService the component creates (and the subsets of its DestinationRule)
@@ -440,6 +467,7 @@ class CanaryDelivery(pulumi.ComponentResource):
                  annotations: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  autoscaling: Optional[Union['AutoscalingArgs', 'AutoscalingArgsDict']] = None,
                  delivery: Optional[Union['DeliveryArgs', 'DeliveryArgsDict']] = None,
+                 gateway_api: Optional[Union['GatewayApiTrafficArgs', 'GatewayApiTrafficArgsDict']] = None,
                  istio: Optional[Union['IstioTrafficArgs', 'IstioTrafficArgsDict']] = None,
                  labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  namespace: pulumi.Input[Optional[_builtins.str]] = None,
@@ -467,6 +495,7 @@ class CanaryDelivery(pulumi.ComponentResource):
             __props__.__dict__["annotations"] = annotations
             __props__.__dict__["autoscaling"] = autoscaling
             __props__.__dict__["delivery"] = delivery
+            __props__.__dict__["gateway_api"] = gateway_api
             __props__.__dict__["istio"] = istio
             __props__.__dict__["labels"] = labels
             __props__.__dict__["namespace"] = namespace

@@ -1,0 +1,65 @@
+// Gateway API: Argo Rollouts' Gateway API plugin (argoproj-labs/gatewayAPI) moves the weights of
+// the HTTPRoute's two backendRefs, the stable and the canary Service, and adds its managed header
+// routes as rules of that route. The rules list is the plugin's after creation: the component
+// writes it once and ignores it afterwards, so it never reverts the plugin.
+import { BuildEnv, Child, compact, metadata } from "../../core/manifest";
+import type { HTTPRoute } from "../../generated/crds";
+import type { Resolved } from "../../resolve/model";
+import type { ResolvedMatch } from "../matches";
+import type { ResolvedGatewayApi } from "./model";
+
+/** The plugin's name in the controller's argo-rollouts-config ConfigMap and in the Rollout. */
+export const GATEWAY_API_PLUGIN = "argoproj-labs/gatewayAPI";
+
+/** Roles of the Gateway API router's children (the Pulumi name suffix). */
+export const GATEWAY_API_ROLE = { httpRoute: "http-route" } as const;
+
+/** Name of the plugin-managed route that carries header matches. */
+export const MATCH_ROUTE = "canary-match";
+
+/** Fields of the Rollout's `spec.strategy.canary`. */
+export function gatewayApiCanaryFields(r: Resolved, t: ResolvedGatewayApi): Record<string, unknown> {
+    const headers = t.headerMatches.length > 0;
+    return {
+        stableService: r.services.stable,
+        canaryService: r.services.canary,
+        trafficRouting: compact({
+            // The plugin looks the route up in the Rollout's namespace, where the component puts it.
+            plugins: { [GATEWAY_API_PLUGIN]: headers ? { httpRoutes: [{ name: t.httpRoute.name, useHeaderRoutes: true }] } : { httpRoute: t.httpRoute.name } },
+            managedRoutes: headers ? [{ name: MATCH_ROUTE }] : undefined,
+        }),
+    };
+}
+
+/** The managed header route, set at the start of the first stage. */
+export function gatewayApiFirstStageSteps(t: ResolvedGatewayApi): object[] {
+    if (!t.headerMatches.length) return [];
+    return [{ setHeaderRoute: { name: MATCH_ROUTE, match: t.headerMatches.map(headerRouteMatch) } }];
+}
+
+/** The HTTPRoute, when the component creates it. */
+export function gatewayApiChildren(r: Resolved, t: ResolvedGatewayApi, env: BuildEnv): Child[] {
+    const route = t.httpRoute;
+    if (!route.create) return [];
+    const backend = (name: string | undefined, weight: number) => ({ group: "", kind: "Service", name: name!, port: r.services.port, weight });
+    // Typed as the CRD says: a wrong field fails to compile.
+    const manifest: HTTPRoute = {
+        apiVersion: "gateway.networking.k8s.io/v1",
+        kind: "HTTPRoute",
+        metadata: metadata(r, route.name, env),
+        spec: compact({
+            parentRefs: route.parentRefs.map((p) => compact({ group: "gateway.networking.k8s.io", kind: "Gateway", name: p.name, namespace: p.namespace, sectionName: p.sectionName })),
+            hostnames: route.hostnames.length ? route.hostnames : undefined,
+            rules: [{
+                matches: [{ path: { type: "PathPrefix" as const, value: route.pathPrefix } }],
+                backendRefs: [backend(r.services.stable, 100), backend(r.services.canary, 0)],
+            }],
+        }),
+    };
+    return [{ role: GATEWAY_API_ROLE.httpRoute, kind: "HTTPRoute", manifest, ignoreChanges: ["spec.rules"] }];
+}
+
+/** Argo's setHeaderRoute match. */
+function headerRouteMatch(m: ResolvedMatch): object {
+    return { headerName: m.name, headerValue: compact({ exact: m.exact, regex: m.regex }) };
+}
