@@ -13,6 +13,7 @@ const TYPE_OF_KIND: Record<string, string> = {
     AnalysisTemplate: "kubernetes:argoproj.io/v1alpha1:AnalysisTemplate",
     VirtualService: "kubernetes:networking.istio.io/v1:VirtualService",
     DestinationRule: "kubernetes:networking.istio.io/v1:DestinationRule",
+    HTTPRoute: "kubernetes:gateway.networking.k8s.io/v1:HTTPRoute",
     Service: "kubernetes:core/v1:Service",
     Ingress: "kubernetes:networking.k8s.io/v1:Ingress",
     HorizontalPodAutoscaler: "kubernetes:autoscaling/v2:HorizontalPodAutoscaler",

@@ -107,6 +107,32 @@ export const SCENARIOS: Scenario[] = [
         },
     },
     {
+        name: "gateway-api-created-route",
+        description: "Gateway API: a created HTTPRoute on a shared Gateway, weighed by Argo's Gateway API plugin, with a header route",
+        args: {
+            namespace: "shop",
+            replicas: 4,
+            template: { image, ports: [{ containerPort: 8080, name: "http" }] },
+            gatewayApi: {
+                parentRefs: [{ name: "public", namespace: "gateways", sectionName: "https" }],
+                hostnames: ["shop.example.com"],
+                matches: [{ on: "header", name: "x-canary", exact: "yes" }],
+            },
+            steps: [{ weight: 10, pause: "5m" }, { weight: 50, pause: "" }, { weight: 100 }],
+        },
+    },
+    {
+        name: "gateway-api-existing-route",
+        description: "Gateway API driving an existing HTTPRoute, with Istio presets read through the gateway's mesh",
+        args: {
+            namespace: "shop",
+            template: { image },
+            gatewayApi: { httpRouteName: "shop-public" },
+            analysis: { prometheus, presetSource: "istio", successRate: {}, interval: "1m" },
+            steps: [{ weight: 20, pause: "5m", analysis: true }, { weight: 100 }],
+        },
+    },
+    {
         name: "analysis-istio-presets",
         description: "Istio success-rate and latency presets in the background from the second stage",
         args: {

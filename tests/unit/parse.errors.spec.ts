@@ -147,7 +147,7 @@ describe("argument errors", () => {
         it("a plain router block, not an Output", () => expectProblem({ istio: pulumi.output({}) }, "istio", /plain value known at preview, not an Output/));
         it("a plain router block, not a Promise", () => expectProblem({ nginx: Promise.resolve({}) }, "nginx", /plain value known at preview/));
         it("service names only where such Services exist", () =>
-            expectProblem({ service: { stableName: "s" } }, "service.stableName", /only applies with an istio host split or nginx/));
+            expectProblem({ service: { stableName: "s" } }, "service.stableName", /only applies with an istio host split, nginx or gatewayApi/));
         it("one Service name only where one Service exists", () =>
             expectProblem({ istio: {}, service: { name: "s" } }, "service.name", /only applies with an istio subset split or no traffic router/));
         it("stable and canary Services differ", () =>

@@ -17,7 +17,7 @@ describe("replica-count weights", () => {
     it("warns at the stage whose weight the pods cannot approach", () => {
         const { warnings } = parseArgs("shop", { template: { image: "x" }, replicas: 2, steps: [{ weight: 10, pause: "1m" }, { weight: 50 }] });
         assert.deepStrictEqual(warnings, [
-            "steps[0].weight: without a traffic router, 10% of 2 replicas runs 1 canary pod beside 2 stable (33.3% of traffic); raise replicas or use istio or nginx for an exact split.",
+            "steps[0].weight: without a traffic router, 10% of 2 replicas runs 1 canary pod beside 2 stable (33.3% of traffic); raise replicas or use istio, nginx or gatewayApi for an exact split.",
         ]);
     });
     it("no warning with a traffic router or enough replicas", () => {
