@@ -84,3 +84,53 @@ export function stackSelected(selector: StackSelector, urn: string, stackTags: R
         tagEntries.every(([key, value]) => stackTags.has(key) && (value === "*" || stackTags.get(key) === value));
     return byName || byTags || stackConfigFlag(selector.configKey);
 }
+
+/** The configuration keys of a stack selection named `<prefix>`: `<prefix>Stacks`, `<prefix>StackTags`, `<prefix>ConfigKey`. */
+export type SelectedStacks<P extends string> = { [K in `${P}Stacks`]: string[] } & { [K in `${P}StackTags`]: Record<string, string> } & {
+    [K in `${P}ConfigKey`]: string;
+};
+
+export interface StackSelectionSpec<P extends string> {
+    prefix: P;
+    /** What a chosen stack is, in descriptions and the not-applicable reason: "a production stack". */
+    what: string;
+    /** Descriptions of the `<prefix>Stacks` and `<prefix>StackTags` keys. */
+    stacks: string;
+    stackTags: string;
+}
+
+/**
+ * A stack selection as a policy's configuration (the three keys, with `canary-delivery:<prefix>` as
+ * the default configuration key) and the question it answers for the resource at hand.
+ */
+export function stackSelection<P extends string>(spec: StackSelectionSpec<P>) {
+    const stacks = `${spec.prefix}Stacks` as `${P}Stacks`;
+    const stackTags = `${spec.prefix}StackTags` as `${P}StackTags`;
+    const configKey = `${spec.prefix}ConfigKey` as `${P}ConfigKey`;
+    const flag = `canary-delivery:${spec.prefix}`;
+    const properties = {
+        [stacks]: { type: "array", items: { type: "string" }, default: [], description: spec.stacks },
+        [stackTags]: { type: "object", additionalProperties: { type: "string" }, default: {}, description: spec.stackTags },
+        [configKey]: {
+            type: "string",
+            default: flag,
+            description:
+                `Stack configuration key that marks ${spec.what} when set to true in the stack ` +
+                `(\`pulumi config set ${flag} true\`). Defaults to "${flag}"; "" turns it off.`,
+        },
+    } as { [K in keyof SelectedStacks<P>]: PolicyConfigJSONSchema };
+    return {
+        properties,
+        /** Why the policy does not apply to the resource's stack, or undefined when the stack is chosen. */
+        notApplicable({ config, args }: { config: SelectedStacks<P>; args: { urn: string; stackTags: ReadonlyMap<string, string> } }): string | undefined {
+            const values: Record<string, unknown> = config;
+            const selector: StackSelector = {
+                stacks: values[stacks] as string[],
+                stackTags: values[stackTags] as Record<string, string>,
+                configKey: values[configKey] as string,
+            };
+            if (stackSelected(selector, args.urn, args.stackTags)) return undefined;
+            return `not ${spec.what} (${stacks}, ${stackTags}, ${configKey})`;
+        },
+    };
+}

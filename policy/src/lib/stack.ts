@@ -5,12 +5,26 @@ import type { PolicyResource } from "@pulumi/policy";
 import { CANARY_DELIVERY, DEPLOYMENT, NAMESPACE, NAMESPACE_PATCH, ROLLOUT, SERVICE, isClusterScoped, isDestinationRule, isVirtualService } from "./kinds";
 import { isExcluded } from "./config";
 import { Json, objectName, objectNamespace, whenKnown } from "./manifest";
+import { workloadRefOf } from "./rollout";
 
 export interface StackObject {
     resource: PolicyResource;
     props: Json;
     name: string;
     namespace: string;
+}
+
+/** The namespaced kinds the index holds, as `<namespace>/<name>`, and how messages name each. */
+export const KIND_NAMES = {
+    services: "Service",
+    virtualServices: "VirtualService",
+    destinationRules: "DestinationRule",
+    deployments: "Deployment",
+} as const;
+export type NamespacedKind = keyof typeof KIND_NAMES;
+
+function keyOf(namespace: string, name: string): string {
+    return `${namespace}/${name}`;
 }
 
 export class StackIndex {
@@ -42,7 +56,7 @@ export class StackIndex {
             }
             const object = whenKnown(() => toObject(resource));
             if (!object) continue;
-            const key = `${object.namespace}/${object.name}`;
+            const key = keyOf(object.namespace, object.name);
             if (resource.type === ROLLOUT) this.rollouts.push(object);
             else if (resource.type === NAMESPACE) this.namespaces.set(object.name, object);
             else if (resource.type === NAMESPACE_PATCH) this.namespacePatches.set(object.name, object);
@@ -51,6 +65,16 @@ export class StackIndex {
             else if (isVirtualService(resource.type)) this.virtualServices.set(key, object);
             else if (isDestinationRule(resource.type)) this.destinationRules.set(key, object);
         }
+    }
+
+    /** The object of a namespaced kind the stack declares as `<namespace>/<name>`; none for an unset name. */
+    find(kind: NamespacedKind, namespace: string, name: string | undefined): StackObject | undefined {
+        return name ? this[kind].get(keyOf(namespace, name)) : undefined;
+    }
+
+    /** The Deployment a Rollout adopts through spec.workloadRef, when the stack declares it. */
+    adoptedDeployment(rollout: StackObject): StackObject | undefined {
+        return this.find("deployments", rollout.namespace, workloadRefOf(rollout.props)?.name);
     }
 
     /** The CanaryDelivery component that (transitively) owns a resource, if any. */

@@ -1,34 +1,11 @@
-import { ResourceValidationPolicy } from "@pulumi/policy";
-import { configSchema, isExcluded, readConfig } from "../lib/config";
-import { ROLLOUT } from "../lib/kinds";
-import { array, isRecord, record, str, subject } from "../lib/manifest";
+import { array, isRecord, record, str } from "../lib/manifest";
 import { MAX_SUBDOMAIN, POD_HASH_MAX, canaryIngressName, experimentServiceName, rfc1035Label } from "../lib/names";
-import { forTypes, isType } from "../lib/policy";
+import { ROLLOUTS, resourcePolicy } from "../lib/policy";
 import { nginxStableIngresses, stepsOf, trafficRoutingOf } from "../lib/rollout";
-
-const schema = configSchema({
-    revisionDigits: {
-        type: "integer",
-        minimum: 1,
-        maximum: 10,
-        default: 3,
-        description: "Digits of the Rollout revision the name budget must hold (revisions count up with every change). Defaults to 3 (revision 999).",
-    },
-    canaryIngressMaxLength: {
-        type: "integer",
-        minimum: 1,
-        maximum: MAX_SUBDOMAIN,
-        default: MAX_SUBDOMAIN,
-        description:
-            "Longest canary Ingress name `<rollout>-<stableIngress>-canary` allowed. Defaults to 253: Ingress names are DNS-1123 " +
-            "subdomains and the controller truncates longer ones. Set 63 to keep every derived name within a label.",
-    },
-});
 
 interface Config {
     revisionDigits: number;
     canaryIngressMaxLength: number;
-    exclude: string[];
 }
 
 /**
@@ -37,15 +14,30 @@ interface Config {
  * `weight`; over 63 characters it aborts the rollout, argoproj/argo-rollouts#1637) and the Nginx
  * canary Ingress.
  */
-export const derivedNames: ResourceValidationPolicy = {
+export const derivedNames = resourcePolicy<Config>({
     name: "canary-derived-names",
     description: "Names the Argo controller derives from a Rollout (experiment Services, Nginx canary Ingresses) fit their limits.",
     enforcementLevel: "mandatory",
-    configSchema: schema,
-    validateResource: forTypes(isType(ROLLOUT), "Argo Rollouts Rollouts", (rollout, args, report) => {
-        const config = readConfig<Config>(args, schema);
-        if (isExcluded(config.exclude, rollout.namespace, rollout.name)) return;
-        const who = subject("Rollout", rollout.namespace, rollout.name);
+    config: {
+        revisionDigits: {
+            type: "integer",
+            minimum: 1,
+            maximum: 10,
+            default: 3,
+            description: "Digits of the Rollout revision the name budget must hold (revisions count up with every change). Defaults to 3 (revision 999).",
+        },
+        canaryIngressMaxLength: {
+            type: "integer",
+            minimum: 1,
+            maximum: MAX_SUBDOMAIN,
+            default: MAX_SUBDOMAIN,
+            description:
+                "Longest canary Ingress name `<rollout>-<stableIngress>-canary` allowed. Defaults to 253: Ingress names are DNS-1123 " +
+                "subdomains and the controller truncates longer ones. Set 63 to keep every derived name within a label.",
+        },
+    },
+    appliesTo: ROLLOUTS,
+    validate: ({ object: rollout, who, config }, report) => {
         const routed = trafficRoutingOf(rollout.props) !== undefined;
 
         for (const step of stepsOf(rollout.props)) {
@@ -85,5 +77,5 @@ export const derivedNames: ResourceValidationPolicy = {
                 );
             }
         }
-    }),
-};
+    },
+});

@@ -1,29 +1,10 @@
-import { ResourceValidationPolicy } from "@pulumi/policy";
-import { configSchema, isExcluded, readConfig } from "../lib/config";
-import { ROLLOUT } from "../lib/kinds";
-import { array, isRecord, Json, subject } from "../lib/manifest";
-import { forTypes, isType } from "../lib/policy";
+import { array, isRecord, Json } from "../lib/manifest";
+import { ROLLOUTS, resourcePolicy } from "../lib/policy";
 import { canaryOf, Step, stepsOf, trafficRoutingOf } from "../lib/rollout";
-
-const schema = configSchema({
-    finalWeight: {
-        type: "integer",
-        minimum: 0,
-        maximum: 100,
-        default: 100,
-        description: "Weight the last setWeight step must reach (capped at maxTrafficWeight). Defaults to 100.",
-    },
-    allowPromotionPause: {
-        type: "boolean",
-        default: true,
-        description: "Accept a lower last weight when an indefinite pause (pause: {}) follows it, so a person promotes the release. Defaults to true.",
-    },
-});
 
 interface Config {
     finalWeight: number;
     allowPromotionPause: boolean;
-    exclude: string[];
 }
 
 /**
@@ -46,14 +27,26 @@ function analysisGates(props: Json, steps: Step[], lastWeightIndex: number): boo
  * promotes) is accepted unless configured otherwise, and so is an analysis that runs at the last
  * weight (it aborts a bad release before the controller promotes it).
  */
-export const finalWeight: ResourceValidationPolicy = {
+export const finalWeight = resourcePolicy<Config>({
     name: "canary-final-weight",
     description: "The last canary stage reaches the intended weight (100 by default) or ends with a pause for promotion.",
     enforcementLevel: "advisory",
-    configSchema: schema,
-    validateResource: forTypes(isType(ROLLOUT), "Argo Rollouts Rollouts", (rollout, args, report) => {
-        const config = readConfig<Config>(args, schema);
-        if (isExcluded(config.exclude, rollout.namespace, rollout.name)) return;
+    config: {
+        finalWeight: {
+            type: "integer",
+            minimum: 0,
+            maximum: 100,
+            default: 100,
+            description: "Weight the last setWeight step must reach (capped at maxTrafficWeight). Defaults to 100.",
+        },
+        allowPromotionPause: {
+            type: "boolean",
+            default: true,
+            description: "Accept a lower last weight when an indefinite pause (pause: {}) follows it, so a person promotes the release. Defaults to true.",
+        },
+    },
+    appliesTo: ROLLOUTS,
+    validate: ({ object: rollout, who, config }, report) => {
         const steps = stepsOf(rollout.props);
         if (steps.length === 0) return;
         const maxTraffic = trafficRoutingOf(rollout.props)?.maxTrafficWeight;
@@ -68,11 +61,10 @@ export const finalWeight: ResourceValidationPolicy = {
         if (config.allowPromotionPause && promotionPause) return;
         // An analysis that runs at or after the last weight gates the jump to 100%: a failing one aborts.
         if (analysisGates(rollout.props, steps, last?.index ?? -1)) return;
-        const who = subject("Rollout", rollout.namespace, rollout.name);
         const where = last ? `the last setWeight (${last.path}.setWeight) is ${lastWeight}` : "no step sets a weight";
         report(
             `${who}: ${where}, below the intended ${intended}; after the last step the controller sends all traffic to the new version at once. ` +
                 `End with setWeight: ${intended}${config.allowPromotionPause ? ", or with pause: {} so that someone promotes it" : ""}.`,
         );
-    }),
-};
+    },
+});

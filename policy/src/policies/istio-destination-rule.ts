@@ -1,51 +1,26 @@
-import { StackValidationPolicy } from "@pulumi/policy";
-import { configSchema, readConfig } from "../lib/config";
 import { sameHost } from "../lib/istio";
 import { array, record, str, subject } from "../lib/manifest";
+import { requireInStack, stackPolicy } from "../lib/policy";
 import { istioRoutingOf } from "../lib/rollout";
-import { StackIndex } from "../lib/stack";
-
-const schema = configSchema({
-    requireInStack: {
-        type: "boolean",
-        default: false,
-        description:
-            "Report a DestinationRule named by a Rollout that is not declared in the stack. Defaults to false: one managed " +
-            "elsewhere cannot be checked, so it is skipped.",
-    },
-});
-
-interface Config {
-    requireInStack: boolean;
-    exclude: string[];
-}
 
 /**
  * Subset-level splitting: the DestinationRule a Rollout names exists, defines both the canary and
  * the stable subset, and its host is the host the VirtualService routes send to (otherwise the
  * subsets would belong to another service).
  */
-export const istioDestinationRule: StackValidationPolicy = {
+export const istioDestinationRule = stackPolicy<{ requireInStack: boolean }>({
     name: "canary-istio-destination-rule",
     description: "For subset-level splitting, the DestinationRule exists, matches the routed host and defines both subsets.",
     enforcementLevel: "mandatory",
-    configSchema: schema,
-    validateStack: (args, report) => {
-        const config = readConfig<Config>(args, schema);
-        const index = new StackIndex(args.resources);
-        index.forEachRollout(config.exclude, (rollout) => {
+    config: requireInStack("DestinationRule", "one managed elsewhere"),
+    validate: ({ index, config, eachRollout, referenced }, report) => {
+        eachRollout((rollout, who) => {
             const routing = istioRoutingOf(rollout.props, rollout.namespace);
             const ref = routing?.destinationRule;
             if (!routing || !ref) return;
-            const who = subject("Rollout", rollout.namespace, rollout.name);
+            const dr = referenced(rollout, "destinationRules", ref, config.requireInStack);
+            if (!dr) return;
             const drWho = subject("DestinationRule", ref.namespace, ref.name);
-            const dr = index.destinationRules.get(`${ref.namespace}/${ref.name}`);
-            if (!dr) {
-                if (config.requireInStack) {
-                    report(`${who}: ${ref.path}.name names ${drWho}, which is not declared in this stack.`, rollout.resource.urn);
-                }
-                return;
-            }
             const spec = record(dr.props.spec);
             const subsets = array(spec.subsets).map(s => str(record(s).name) ?? "");
             for (const [role, subset, field] of [
@@ -65,7 +40,7 @@ export const istioDestinationRule: StackValidationPolicy = {
                 return;
             }
             for (const vsRef of routing.virtualServices) {
-                const vs = index.virtualServices.get(`${vsRef.namespace}/${vsRef.name}`);
+                const vs = index.find("virtualServices", vsRef.namespace, vsRef.name);
                 if (!vs) continue;
                 array(record(vs.props.spec).http).forEach((r, i) => {
                     const route = record(r);
@@ -85,4 +60,4 @@ export const istioDestinationRule: StackValidationPolicy = {
             }
         });
     },
-};
+});

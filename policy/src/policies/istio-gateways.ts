@@ -1,22 +1,10 @@
-import { ResourceValidationPolicy } from "@pulumi/policy";
-import { configSchema, isExcluded, readConfig } from "../lib/config";
 import { gatewayIsQualified } from "../lib/istio";
 import { isVirtualService } from "../lib/kinds";
-import { array, record, subject } from "../lib/manifest";
-import { forTypes } from "../lib/policy";
-
-const schema = configSchema({
-    requireMesh: {
-        type: "boolean",
-        default: false,
-        description:
-            "Require \"mesh\" among the gateways of a VirtualService bound to gateways, so in-mesh traffic is split too. Defaults to false.",
-    },
-});
+import { array, record } from "../lib/manifest";
+import { resourcePolicy } from "../lib/policy";
 
 interface Config {
     requireMesh: boolean;
-    exclude: string[];
 }
 
 /**
@@ -24,15 +12,20 @@ interface Config {
  * up in the VirtualService's own namespace, which silently binds nothing when the gateway lives in
  * istio-system or an ingress namespace.
  */
-export const istioGateways: ResourceValidationPolicy = {
+export const istioGateways = resourcePolicy<Config>({
     name: "canary-istio-gateways",
     description: "VirtualService gateways are namespace-qualified (<namespace>/<name>) or \"mesh\".",
     enforcementLevel: "advisory",
-    configSchema: schema,
-    validateResource: forTypes(isVirtualService, "Istio VirtualServices", (vs, args, report) => {
-        const config = readConfig<Config>(args, schema);
-        if (isExcluded(config.exclude, vs.namespace, vs.name)) return;
-        const who = subject("VirtualService", vs.namespace, vs.name);
+    config: {
+        requireMesh: {
+            type: "boolean",
+            default: false,
+            description:
+                "Require \"mesh\" among the gateways of a VirtualService bound to gateways, so in-mesh traffic is split too. Defaults to false.",
+        },
+    },
+    appliesTo: { matches: isVirtualService, description: "Istio VirtualServices" },
+    validate: ({ object: vs, who, config }, report) => {
         const gateways = array(record(vs.props.spec).gateways);
         gateways.forEach((g, i) => {
             if (typeof g !== "string" || gatewayIsQualified(g)) return;
@@ -44,5 +37,5 @@ export const istioGateways: ResourceValidationPolicy = {
         if (config.requireMesh && gateways.length > 0 && !gateways.includes("mesh")) {
             report(`${who}: spec.gateways does not include "mesh", so traffic from inside the mesh is not split between canary and stable.`);
         }
-    }),
-};
+    },
+});

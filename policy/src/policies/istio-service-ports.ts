@@ -1,28 +1,13 @@
-import { StackValidationPolicy } from "@pulumi/policy";
-import { configSchema, isExcluded, readConfig } from "../lib/config";
+import { isExcluded } from "../lib/config";
 import { ISTIO_PROTOCOLS, hostService, portDeclaresProtocol } from "../lib/istio";
 import { array, record, str, subject, whenKnown } from "../lib/manifest";
+import { stackPolicy } from "../lib/policy";
 import { istioRoutingOf, serviceRefsOf, usesIstio } from "../lib/rollout";
-import { StackIndex, StackObject } from "../lib/stack";
-
-const schema = configSchema({
-    protocols: {
-        type: "array",
-        items: { type: "string" },
-        default: ISTIO_PROTOCOLS,
-        description: `Port-name prefixes accepted as a protocol declaration (\`<protocol>\` or \`<protocol>-<suffix>\`). Defaults to Istio's: ${ISTIO_PROTOCOLS.join(", ")}.`,
-    },
-    allServices: {
-        type: "boolean",
-        default: false,
-        description: "Check every Service in the stack, not only those Istio-routed Rollouts use. Defaults to false.",
-    },
-});
+import { StackObject } from "../lib/stack";
 
 interface Config {
     protocols: string[];
     allServices: boolean;
-    exclude: string[];
 }
 
 /**
@@ -30,19 +15,29 @@ interface Config {
  * `http2-*`, `grpc-*`, ...) or `appProtocol`: otherwise Istio may treat the traffic as opaque TCP,
  * where http routes, and so the canary weights, do not apply.
  */
-export const istioServicePorts: StackValidationPolicy = {
+export const istioServicePorts = stackPolicy<Config>({
     name: "canary-istio-service-ports",
     description: "Service ports used by Istio-routed Rollouts are named with a protocol (http, http-*, grpc-*, ...) or set appProtocol.",
     enforcementLevel: "mandatory",
-    configSchema: schema,
-    validateStack: (args, report) => {
-        const config = readConfig<Config>(args, schema);
-        const index = new StackIndex(args.resources);
-        const toCheck = new Map<string, { service: StackObject; role: string }>();
+    config: {
+        protocols: {
+            type: "array",
+            items: { type: "string" },
+            default: ISTIO_PROTOCOLS,
+            description: `Port-name prefixes accepted as a protocol declaration (\`<protocol>\` or \`<protocol>-<suffix>\`). Defaults to Istio's: ${ISTIO_PROTOCOLS.join(", ")}.`,
+        },
+        allServices: {
+            type: "boolean",
+            default: false,
+            description: "Check every Service in the stack, not only those Istio-routed Rollouts use. Defaults to false.",
+        },
+    },
+    // The Services are what `exclude` names here, so every Rollout is looked at.
+    validate: ({ index, config }, report) => {
+        const toCheck = new Map<StackObject, string>();
         const use = (namespace: string, name: string | undefined, role: string) => {
-            if (!name) return;
-            const service = index.services.get(`${namespace}/${name}`);
-            if (service && !toCheck.has(`${namespace}/${name}`)) toCheck.set(`${namespace}/${name}`, { service, role });
+            const service = index.find("services", namespace, name);
+            if (service && !toCheck.has(service)) toCheck.set(service, role);
         };
 
         for (const rollout of index.rollouts) {
@@ -53,7 +48,7 @@ export const istioServicePorts: StackValidationPolicy = {
                 use(rollout.namespace, refs.canaryService, `canary Service of ${who}`);
                 use(rollout.namespace, refs.stableService, `stable Service of ${who}`);
                 const ref = istioRoutingOf(rollout.props, rollout.namespace)?.destinationRule;
-                const drObject = ref ? index.destinationRules.get(`${ref.namespace}/${ref.name}`) : undefined;
+                const drObject = ref ? index.find("destinationRules", ref.namespace, ref.name) : undefined;
                 const host = drObject ? str(record(drObject.props.spec).host) : undefined;
                 if (drObject && host) {
                     const target = hostService(host, drObject.namespace);
@@ -62,12 +57,12 @@ export const istioServicePorts: StackValidationPolicy = {
             });
         }
         if (config.allServices) {
-            for (const [key, service] of index.services) {
-                if (!toCheck.has(key)) toCheck.set(key, { service, role: "Service in this stack" });
+            for (const service of index.services.values()) {
+                if (!toCheck.has(service)) toCheck.set(service, "Service in this stack");
             }
         }
 
-        for (const { service, role } of toCheck.values()) {
+        for (const [service, role] of toCheck) {
             if (isExcluded(config.exclude, service.namespace, service.name)) continue;
             whenKnown(() => {
                 array(record(service.props.spec).ports).forEach((p, i) => {
@@ -85,4 +80,4 @@ export const istioServicePorts: StackValidationPolicy = {
             });
         }
     },
-};
+});

@@ -1,29 +1,13 @@
-import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
-import { configSchema, readConfig } from "../lib/config";
+import type { PolicyResource } from "@pulumi/policy";
 import { INJECTION_LABEL, POD_INJECT_KEY, REVISION_LABEL, namespaceInjection } from "../lib/istio";
 import { isRecord, record, str, stringMap, subject, whenKnown } from "../lib/manifest";
-import { PodTemplateView, inlinePodTemplate, usesIstio, workloadRefOf } from "../lib/rollout";
+import { stackPolicy } from "../lib/policy";
+import { PodTemplateView, inlinePodTemplate, usesIstio } from "../lib/rollout";
 import { StackIndex, StackObject } from "../lib/stack";
-
-const schema = configSchema({
-    acceptAmbient: {
-        type: "boolean",
-        default: false,
-        description: "Also accept namespaces in Istio ambient mode (istio.io/dataplane-mode=ambient). Defaults to false.",
-    },
-    reportUnverifiable: {
-        type: "boolean",
-        default: false,
-        description:
-            "Report Istio-routed Rollouts whose namespace is neither declared in the stack nor exposed by a CanaryDelivery " +
-            "(namespaceLabels), so injection cannot be checked. Defaults to false.",
-    },
-});
 
 interface Config {
     acceptAmbient: boolean;
     reportUnverifiable: boolean;
-    exclude: string[];
 }
 
 /** The labels of a Rollout's namespace, from wherever the pack can see them. */
@@ -96,19 +80,29 @@ function optOut(template: PodTemplateView | undefined): string | undefined {
  * Sees the namespace when it is declared in the stack, or through the `namespaceLabels` output of a
  * CanaryDelivery (the live labels of a namespace that lives outside the stack).
  */
-export const istioSidecarInjection: StackValidationPolicy = {
+export const istioSidecarInjection = stackPolicy<Config>({
     name: "canary-istio-sidecar-injection",
     description: `Rollouts routed by Istio run in a namespace labelled ${INJECTION_LABEL}=enabled or ${REVISION_LABEL}=<revision>, with pods that do not opt out.`,
     enforcementLevel: "mandatory",
-    configSchema: schema,
-    validateStack: (args, report) => {
-        const config = readConfig<Config>(args, schema);
-        const index = new StackIndex(args.resources);
+    config: {
+        acceptAmbient: {
+            type: "boolean",
+            default: false,
+            description: "Also accept namespaces in Istio ambient mode (istio.io/dataplane-mode=ambient). Defaults to false.",
+        },
+        reportUnverifiable: {
+            type: "boolean",
+            default: false,
+            description:
+                "Report Istio-routed Rollouts whose namespace is neither declared in the stack nor exposed by a CanaryDelivery " +
+                "(namespaceLabels), so injection cannot be checked. Defaults to false.",
+        },
+    },
+    validate: ({ index, config, eachRollout }, report) => {
         const byNamespace = new Map<string, { view: NamespaceView; rollouts: string[] }>();
 
-        index.forEachRollout(config.exclude, (rollout) => {
+        eachRollout((rollout, who) => {
             if (!usesIstio(rollout.props)) return;
-            const who = subject("Rollout", rollout.namespace, rollout.name);
 
             const view = namespaceView(index, rollout);
             if (view) {
@@ -128,8 +122,7 @@ export const istioSidecarInjection: StackValidationPolicy = {
             if (inlineOptOut) {
                 report(`${who} routes traffic with Istio but ${inlineOptOut} is "false": its pods opt out of the sidecar.`, rollout.resource.urn);
             }
-            const ref = workloadRefOf(rollout.props);
-            const deployment = ref ? index.deployments.get(`${rollout.namespace}/${ref.name}`) : undefined;
+            const deployment = index.adoptedDeployment(rollout);
             if (deployment) {
                 const adopted = inlinePodTemplate(deployment.props);
                 const adoptedOptOut = optOut(adopted);
@@ -153,4 +146,4 @@ export const istioSidecarInjection: StackValidationPolicy = {
             );
         }
     },
-};
+});

@@ -1,24 +1,8 @@
-import { StackValidationPolicy } from "@pulumi/policy";
-import { configSchema, readConfig } from "../lib/config";
 import { hostService } from "../lib/istio";
 import { Json, array, record, str, subject } from "../lib/manifest";
+import { requireInStack, stackPolicy } from "../lib/policy";
 import { DestinationRuleRef, istioRoutingOf, serviceRefsOf } from "../lib/rollout";
-import { StackIndex, StackObject } from "../lib/stack";
-
-const schema = configSchema({
-    requireInStack: {
-        type: "boolean",
-        default: false,
-        description:
-            "Report a VirtualService named by a Rollout that is not declared in the stack. Defaults to false: a VirtualService " +
-            "managed elsewhere (the component can drive an existing one) cannot be checked, so it is skipped.",
-    },
-});
-
-interface Config {
-    requireInStack: boolean;
-    exclude: string[];
-}
+import { StackObject } from "../lib/stack";
 
 interface Destination {
     host: string;
@@ -73,28 +57,20 @@ function destinationProblem(
  * the controller sets weights on, with weights adding up to 100. Argo reports these only at run
  * time, as InvalidSpec.
  */
-export const istioVirtualService: StackValidationPolicy = {
+export const istioVirtualService = stackPolicy<{ requireInStack: boolean }>({
     name: "canary-istio-virtual-service",
     description: "The VirtualService routes a Rollout names exist and have exactly its canary and stable destinations.",
     enforcementLevel: "mandatory",
-    configSchema: schema,
-    validateStack: (args, report) => {
-        const config = readConfig<Config>(args, schema);
-        const index = new StackIndex(args.resources);
-        index.forEachRollout(config.exclude, (rollout) => {
+    config: requireInStack("VirtualService", "a VirtualService managed elsewhere (the component can drive an existing one)"),
+    validate: ({ config, eachRollout, referenced }, report) => {
+        eachRollout((rollout, who) => {
             const routing = istioRoutingOf(rollout.props, rollout.namespace);
             if (!routing) return;
-            const who = subject("Rollout", rollout.namespace, rollout.name);
             const services = serviceRefsOf(rollout.props);
             for (const ref of routing.virtualServices) {
-                const vs = index.virtualServices.get(`${ref.namespace}/${ref.name}`);
+                const vs = referenced(rollout, "virtualServices", ref, config.requireInStack);
+                if (!vs) continue;
                 const vsWho = subject("VirtualService", ref.namespace, ref.name);
-                if (!vs) {
-                    if (config.requireInStack) {
-                        report(`${who}: ${ref.path}.name names ${vsWho}, which is not declared in this stack.`, rollout.resource.urn);
-                    }
-                    continue;
-                }
                 const http = array(record(vs.props.spec).http).map(record);
                 const targets: { route: Json; index: number }[] = [];
                 if (ref.routes.length === 0) {
@@ -136,4 +112,4 @@ export const istioVirtualService: StackValidationPolicy = {
             }
         });
     },
-};
+});

@@ -1,21 +1,10 @@
-import { ResourceValidationPolicy } from "@pulumi/policy";
-import { configSchema, isExcluded, readConfig } from "../lib/config";
 import { ROLLOUT, SERVICE, isKubernetesObject } from "../lib/kinds";
-import { Json, isRecord, record, subject } from "../lib/manifest";
+import { Json, isRecord, record } from "../lib/manifest";
 import { labelValue, qualifiedName } from "../lib/names";
-import { forTypes } from "../lib/policy";
-
-const schema = configSchema({
-    checkKeys: {
-        type: "boolean",
-        default: true,
-        description: "Also check label keys (an optional DNS subdomain prefix and '/', then a name of at most 63 characters). Defaults to true.",
-    },
-});
+import { resourcePolicy } from "../lib/policy";
 
 interface Config {
     checkKeys: boolean;
-    exclude: string[];
 }
 
 /** Every label map of an object the API server validates, with its field path. */
@@ -36,15 +25,19 @@ function labelMaps(kindType: string, props: Json): { path: string; labels: Json 
 }
 
 /** Label values are at most 63 characters (and keys qualified names): the API server rejects anything else. */
-export const labels: ResourceValidationPolicy = {
+export const labels = resourcePolicy<Config>({
     name: "canary-labels",
     description: "Label values are at most 63 characters of the label-value alphabet; label keys are qualified names.",
     enforcementLevel: "mandatory",
-    configSchema: schema,
-    validateResource: forTypes(isKubernetesObject, "Kubernetes objects", (object, args, report) => {
-        const config = readConfig<Config>(args, schema);
-        if (isExcluded(config.exclude, object.namespace, object.name)) return;
-        const who = subject(object.kind, object.namespace, object.name);
+    config: {
+        checkKeys: {
+            type: "boolean",
+            default: true,
+            description: "Also check label keys (an optional DNS subdomain prefix and '/', then a name of at most 63 characters). Defaults to true.",
+        },
+    },
+    appliesTo: { matches: isKubernetesObject, description: "Kubernetes objects" },
+    validate: ({ object, who, config, args }, report) => {
         for (const { path, labels: map } of labelMaps(args.type, object.props)) {
             for (const [key, value] of Object.entries(map)) {
                 if (config.checkKeys) {
@@ -56,5 +49,5 @@ export const labels: ResourceValidationPolicy = {
                 if (valueProblem) report(`${who}: ${path}["${key}"] value "${value}" ${valueProblem}.`);
             }
         }
-    }),
-};
+    },
+});

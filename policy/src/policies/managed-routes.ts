@@ -1,30 +1,18 @@
-import { ResourceValidationPolicy } from "@pulumi/policy";
-import { configSchema, isExcluded, readConfig } from "../lib/config";
-import { ROLLOUT } from "../lib/kinds";
-import { array, isRecord, record, str, subject } from "../lib/manifest";
-import { forTypes, isType } from "../lib/policy";
+import { array, isRecord, record, str } from "../lib/manifest";
+import { ROLLOUTS, resourcePolicy } from "../lib/policy";
 import { stepsOf, trafficRoutingOf } from "../lib/rollout";
-
-const schema = configSchema({});
-
-interface Config {
-    exclude: string[];
-}
 
 /**
  * setHeaderRoute / setMirrorRoute steps have a router that supports them (Istio, ALB or APISIX for
  * header routes; Istio for mirrors) and name a route listed in trafficRouting.managedRoutes
  * (argo-rollouts validation.go; otherwise InvalidSpec at run time).
  */
-export const managedRoutes: ResourceValidationPolicy = {
+export const managedRoutes = resourcePolicy({
     name: "canary-managed-routes",
     description: "Header and mirror routes set by canary steps have a router that supports them and are listed in trafficRouting.managedRoutes.",
     enforcementLevel: "mandatory",
-    configSchema: schema,
-    validateResource: forTypes(isType(ROLLOUT), "Argo Rollouts Rollouts", (rollout, args, report) => {
-        const config = readConfig<Config>(args, schema);
-        if (isExcluded(config.exclude, rollout.namespace, rollout.name)) return;
-        const who = subject("Rollout", rollout.namespace, rollout.name);
+    appliesTo: ROLLOUTS,
+    validate: ({ object: rollout, who }, report) => {
         const routing = trafficRoutingOf(rollout.props);
         const managed = array(routing?.managedRoutes)
             .map(r => str(record(r).name))
@@ -52,5 +40,5 @@ export const managedRoutes: ResourceValidationPolicy = {
                 }
             }
         }
-    }),
-};
+    },
+});

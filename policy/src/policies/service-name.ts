@@ -1,26 +1,15 @@
-import { ResourceValidationPolicy } from "@pulumi/policy";
-import { configSchema, isExcluded, readConfig } from "../lib/config";
 import { SERVICE } from "../lib/kinds";
-import { subject } from "../lib/manifest";
 import { rfc1035Label } from "../lib/names";
-import { forTypes, isType } from "../lib/policy";
-
-const schema = configSchema({});
-
-interface Config {
-    exclude: string[];
-}
+import { isType, resourcePolicy } from "../lib/policy";
 
 /** Service names are RFC 1035 labels: a release named `1app` passes the release rule and fails here. */
-export const serviceName: ResourceValidationPolicy = {
+export const serviceName = resourcePolicy({
     name: "canary-service-name",
     description: "Service names are RFC 1035 labels: at most 63 characters, starting with a letter.",
     enforcementLevel: "mandatory",
-    configSchema: schema,
-    validateResource: forTypes(isType(SERVICE), "Services", (service, args, report) => {
-        const config = readConfig<Config>(args, schema);
-        if (isExcluded(config.exclude, service.namespace, service.name)) return;
+    appliesTo: { matches: isType(SERVICE), description: "Services" },
+    validate: ({ object: service, who }, report) => {
         const problem = rfc1035Label(service.name);
-        if (problem) report(`${subject("Service", service.namespace, service.name)}: metadata.name "${service.name}" ${problem}.`);
-    }),
-};
+        if (problem) report(`${who}: metadata.name "${service.name}" ${problem}.`);
+    },
+});

@@ -1,21 +1,9 @@
-import { ResourceValidationPolicy } from "@pulumi/policy";
-import { configSchema, isExcluded, readConfig } from "../lib/config";
-import { ROLLOUT } from "../lib/kinds";
-import { isRecord, subject } from "../lib/manifest";
-import { forTypes, isType } from "../lib/policy";
+import { isRecord } from "../lib/manifest";
+import { ROLLOUTS, resourcePolicy } from "../lib/policy";
 import { stepsOf, trafficRoutingOf } from "../lib/rollout";
-
-const schema = configSchema({
-    allowDecreasing: {
-        type: "boolean",
-        default: false,
-        description: "Allow a step to set a lower weight than an earlier one. Defaults to false.",
-    },
-});
 
 interface Config {
     allowDecreasing: boolean;
-    exclude: string[];
 }
 
 function isWeight(value: unknown, max: number): value is number {
@@ -26,15 +14,19 @@ function isWeight(value: unknown, max: number): value is number {
  * Canary weights are whole percentages within 0..100 (0..maxTrafficWeight when set) and never go
  * down from one step to the next: a decreasing weight is almost always a typo in a long step list.
  */
-export const stepWeights: ResourceValidationPolicy = {
+export const stepWeights = resourcePolicy<Config>({
     name: "canary-step-weights",
     description: "Canary step weights are within 0..100 (or maxTrafficWeight) and do not decrease.",
     enforcementLevel: "mandatory",
-    configSchema: schema,
-    validateResource: forTypes(isType(ROLLOUT), "Argo Rollouts Rollouts", (rollout, args, report) => {
-        const config = readConfig<Config>(args, schema);
-        if (isExcluded(config.exclude, rollout.namespace, rollout.name)) return;
-        const who = subject("Rollout", rollout.namespace, rollout.name);
+    config: {
+        allowDecreasing: {
+            type: "boolean",
+            default: false,
+            description: "Allow a step to set a lower weight than an earlier one. Defaults to false.",
+        },
+    },
+    appliesTo: ROLLOUTS,
+    validate: ({ object: rollout, who, config }, report) => {
         const maxTraffic = trafficRoutingOf(rollout.props)?.maxTrafficWeight;
         const max = typeof maxTraffic === "number" ? maxTraffic : 100;
         let previous: { weight: number; path: string } | undefined;
@@ -56,5 +48,5 @@ export const stepWeights: ResourceValidationPolicy = {
                 report(`${who}: ${step.path}.setCanaryScale.weight is ${JSON.stringify(scale.weight)}; it must be a whole number within 0..100.`);
             }
         }
-    }),
-};
+    },
+});

@@ -1,29 +1,17 @@
-import { ResourceValidationPolicy } from "@pulumi/policy";
-import { configSchema, isExcluded, readConfig } from "../lib/config";
-import { ROLLOUT } from "../lib/kinds";
-import { isRecord, subject } from "../lib/manifest";
-import { forTypes, isType } from "../lib/policy";
+import { isRecord } from "../lib/manifest";
+import { ROLLOUTS, resourcePolicy } from "../lib/policy";
 import { canaryOf, serviceRefsOf, trafficRoutingOf } from "../lib/rollout";
-
-const schema = configSchema({});
-
-interface Config {
-    exclude: string[];
-}
 
 /**
  * canaryService and stableService differ, and both are set where the router needs them (any
  * traffic routing but an Istio subset-level split or ALB ping-pong): one Service cannot carry two weights.
  */
-export const trafficServices: ResourceValidationPolicy = {
+export const trafficServices = resourcePolicy({
     name: "canary-traffic-services",
     description: "A Rollout's canary and stable Services are set where traffic routing needs them, and differ.",
     enforcementLevel: "mandatory",
-    configSchema: schema,
-    validateResource: forTypes(isType(ROLLOUT), "Argo Rollouts Rollouts", (rollout, args, report) => {
-        const config = readConfig<Config>(args, schema);
-        if (isExcluded(config.exclude, rollout.namespace, rollout.name)) return;
-        const who = subject("Rollout", rollout.namespace, rollout.name);
+    appliesTo: ROLLOUTS,
+    validate: ({ object: rollout, who }, report) => {
         const { canaryService, stableService } = serviceRefsOf(rollout.props);
         const routing = trafficRoutingOf(rollout.props);
         const istio = routing?.istio;
@@ -41,5 +29,5 @@ export const trafficServices: ResourceValidationPolicy = {
                 `${who}: spec.strategy.canary.canaryService and stableService are both "${canaryService}"; they must be different Services.`,
             );
         }
-    }),
-};
+    },
+});

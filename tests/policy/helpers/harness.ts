@@ -70,6 +70,13 @@ function splitConfig(config: PolicyConfig | undefined): { level?: EnforcementLev
     return { level: enforcementLevel, values };
 }
 
+/** Where the policy runs, its configuration values, and its level: the configured one, else the policy's, else the pack's. */
+function runSettings(policy: { enforcementLevel?: EnforcementLevel }, options: Options) {
+    const { level, values } = splitConfig(options.config);
+    const runLevel: EnforcementLevel = level ?? policy.enforcementLevel ?? PACK_DEFAULT_LEVEL;
+    return { stack: options.stack ?? "dev", project: options.project ?? "shop", values, level: runLevel };
+}
+
 function urnOf(stack: string, project: string, typeChain: string, name: string): string {
     return `urn:pulumi:${stack}::${project}::${typeChain}::${name}`;
 }
@@ -105,10 +112,8 @@ export async function runResourcePolicy(
     resource: ResourceSpec,
     options: Options = {},
 ): Promise<Outcome> {
-    const stack = options.stack ?? "dev";
-    const project = options.project ?? "shop";
-    const { level: configured, values } = splitConfig(options.config);
-    let level: EnforcementLevel = configured ?? policy.enforcementLevel ?? PACK_DEFAULT_LEVEL;
+    const { stack, project, values, ...settings } = runSettings(policy, options);
+    let level = settings.level;
     if (level === "disabled") return outcome([], { disabled: true });
 
     let props: Record<string, unknown> = deepCopy(resource.props);
@@ -165,10 +170,8 @@ export async function runStackPolicy(
     resources: ResourceSpec[],
     options: Options = {},
 ): Promise<Outcome> {
-    const stack = options.stack ?? "dev";
-    const project = options.project ?? "shop";
-    const { level: configured, values } = splitConfig(options.config);
-    let level: EnforcementLevel = configured ?? policy.enforcementLevel ?? PACK_DEFAULT_LEVEL;
+    const { stack, project, values, ...settings } = runSettings(policy, options);
+    let level = settings.level;
     if (level === "disabled") return outcome([], { disabled: true });
     if (level === "remediate") level = "mandatory";
 
