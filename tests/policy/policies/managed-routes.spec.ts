@@ -41,9 +41,29 @@ describe("canary-managed-routes", () => {
         rollout.spec.strategy.canary.trafficRouting = { nginx: { stableIngress: "checkout" }, managedRoutes: [{ name: "beta-users" }, { name: "mirror" }] };
         const result = await runResourcePolicy(managedRoutes, { type: ROLLOUT, name: "r", props: rollout });
         assert.deepStrictEqual(result.messages, [
-            `Rollout "shop/checkout": spec.strategy.canary.steps[0].setHeaderRoute needs istio, alb, apisix traffic routing in spec.strategy.canary.trafficRouting; the controller rejects it otherwise.`,
+            `Rollout "shop/checkout": spec.strategy.canary.steps[0].setHeaderRoute needs istio, alb, apisix, plugins traffic routing in spec.strategy.canary.trafficRouting; the controller rejects it otherwise.`,
             `Rollout "shop/checkout": spec.strategy.canary.steps[1].setMirrorRoute needs istio traffic routing in spec.strategy.canary.trafficRouting; the controller rejects it otherwise.`,
         ]);
+    });
+
+    it("passes a header route through a traffic router plugin (Gateway API), which has no mirror routes", async () => {
+        const rollout = withRoutes(["beta-users", "mirror"]);
+        rollout.spec.strategy.canary.trafficRouting = {
+            plugins: { "argoproj-labs/gatewayAPI": { httpRoutes: [{ name: "checkout", useHeaderRoutes: true }] } },
+            managedRoutes: [{ name: "beta-users" }, { name: "mirror" }],
+        };
+        const result = await runResourcePolicy(managedRoutes, { type: ROLLOUT, name: "r", props: rollout });
+        assert.deepStrictEqual(result.messages, [
+            `Rollout "shop/checkout": spec.strategy.canary.steps[1].setMirrorRoute needs istio traffic routing in spec.strategy.canary.trafficRouting; the controller rejects it otherwise.`,
+        ]);
+    });
+
+    it("an empty plugins block routes nothing, as the controller sees it", async () => {
+        const rollout = withRoutes(["beta-users", "mirror"]);
+        rollout.spec.strategy.canary.steps.splice(1, 1);
+        rollout.spec.strategy.canary.trafficRouting = { plugins: {}, managedRoutes: [{ name: "beta-users" }] };
+        const result = await runResourcePolicy(managedRoutes, { type: ROLLOUT, name: "r", props: rollout });
+        assert.match(result.messages.join("\n"), /^Rollout "shop\/checkout": spec.strategy.canary.steps\[0\].setHeaderRoute needs istio, alb, apisix, plugins traffic routing/);
     });
 
     describe("config", () => {
