@@ -3,15 +3,16 @@
 // analysis starts at an Argo index, and the live status reports one.
 import type { Resolved, ResolvedStep } from "../resolve/model";
 import { ANALYSIS_ARGS } from "../core/analysis-args";
+import type { AnalysisRunArg, ArgoStep } from "../core/argo-types";
 
 export interface ArgoSteps {
-    steps: object[];
+    steps: ArgoStep[];
     /** Argo index of the first step of each stage (the next stage's index for a stage with no step). */
     stageStart: number[];
 }
 
-export function argoSteps(r: Resolved, firstStageSteps: object[]): ArgoSteps {
-    const steps: object[] = [];
+export function argoSteps(r: Resolved, firstStageSteps: ArgoStep[]): ArgoSteps {
+    const steps: ArgoStep[] = [];
     const stageStart: number[] = [];
     for (const stage of r.steps) {
         stageStart.push(steps.length);
@@ -20,8 +21,8 @@ export function argoSteps(r: Resolved, firstStageSteps: object[]): ArgoSteps {
     return { steps, stageStart };
 }
 
-function stageSteps(r: Resolved, stage: ResolvedStep, extra: object[]): object[] {
-    const out: object[] = [];
+function stageSteps(r: Resolved, stage: ResolvedStep, extra: ArgoStep[]): ArgoStep[] {
+    const out: ArgoStep[] = [];
     if (stage.canaryScale) out.push({ setCanaryScale: stage.canaryScale });
     if (stage.setWeight !== undefined) out.push({ setWeight: stage.setWeight });
     out.push(...extra);
@@ -34,9 +35,9 @@ function stageSteps(r: Resolved, stage: ResolvedStep, extra: object[]): object[]
 }
 
 /** Values of the template arguments, from the Rollout (namespace, pod hashes) or known names. */
-export function analysisRunArgs(r: Resolved): object[] {
+export function analysisRunArgs(r: Resolved): AnalysisRunArg[] {
     const { stable, canary, single } = r.services;
-    const values: Record<(typeof ANALYSIS_ARGS)[number], object> = {
+    const values: Record<(typeof ANALYSIS_ARGS)[number], Omit<AnalysisRunArg, "name">> = {
         namespace: { valueFrom: { fieldRef: { fieldPath: "metadata.namespace" } } },
         rollout: { value: r.release },
         "canary-hash": { valueFrom: { podTemplateHashValue: "Latest" } },

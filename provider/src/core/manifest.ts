@@ -84,3 +84,15 @@ export const SKIP_AWAIT = { "pulumi.com/skipAwait": "true" };
 export function compact<T extends object>(obj: T): T {
     return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as T;
 }
+
+/**
+ * Drops every key whose value is undefined, at every depth of plain objects and arrays; Outputs,
+ * Promises and other class instances are left as they are. Typed builders write whole literals
+ * (so the compiler checks every field against the CRD's type, misspelt ones included) and prune
+ * them once, so manifests and golden files hold only what is set.
+ */
+export function pruned<T>(value: T): T {
+    if (Array.isArray(value)) return value.map((item) => pruned(item)) as T;
+    if (typeof value !== "object" || value === null || Object.getPrototypeOf(value) !== Object.prototype) return value;
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, pruned(v)])) as T;
+}

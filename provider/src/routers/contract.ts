@@ -5,6 +5,7 @@
 import type { Input } from "@pulumi/pulumi";
 import type { z } from "zod";
 import type { CanaryDeliveryArgs, PresetSource } from "../args";
+import type { ArgoStep, RouterCanaryFields } from "../core/argo-types";
 import type { BuildEnv, Child } from "../core/manifest";
 import type { NamePlan } from "../names";
 import type { Problem, RuleContext } from "../parse/rules/problem";
@@ -45,9 +46,9 @@ export interface Routing<Block, Traffic extends ResolvedTraffic> {
     /** Every default of the router applied, every name chosen. */
     resolve(block: Block, release: string, services: ResolvedServices): Traffic;
     /** Fields of the Rollout's `spec.strategy.canary`: the Services and `trafficRouting`. */
-    canaryFields(r: Resolved, t: Traffic): Record<string, unknown>;
+    canaryFields(r: Resolved, t: Traffic): RouterCanaryFields;
     /** Argo steps added at the start of the first stage (e.g. a managed header route). */
-    firstStageSteps(r: Resolved, t: Traffic): object[];
+    firstStageSteps(r: Resolved, t: Traffic): ArgoStep[];
     /** Objects the component creates for this router. */
     children(r: Resolved, t: Traffic, env: BuildEnv): Child[];
     /** What the plan says about request matches, when there are any. */

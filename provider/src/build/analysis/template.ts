@@ -2,7 +2,8 @@
 // stage's metrics need a count, background ones must not have one), and the Secret with header
 // values given inline.
 import type { Resolved, ResolvedAnalysis } from "../../resolve/model";
-import { BuildEnv, Child, Manifest, metadata } from "../../core/manifest";
+import { BuildEnv, Child, metadata, pruned } from "../../core/manifest";
+import type { AnalysisTemplate } from "../../generated/crds";
 import { ANALYSIS_ARGS, headerArgName } from "../../core/analysis-args";
 import { presetMetrics } from "./presets";
 import { prometheusMetric, Usage } from "./prometheus";
@@ -26,7 +27,8 @@ export function buildAnalysis(r: Resolved, env: BuildEnv): Child[] {
 }
 
 function template(r: Resolved, a: ResolvedAnalysis, env: BuildEnv, usage: Usage, name: string): Child {
-    const manifest: Manifest = {
+    // Typed as the AnalysisTemplate CRD says: a wrong or misspelt field fails to compile.
+    const manifest: AnalysisTemplate = {
         apiVersion: "argoproj.io/v1alpha1",
         kind: "AnalysisTemplate",
         metadata: metadata(r, name, env),
@@ -38,5 +40,5 @@ function template(r: Resolved, a: ResolvedAnalysis, env: BuildEnv, usage: Usage,
             metrics: [...presetMetrics(a), ...a.metrics].map((m) => prometheusMetric(a, m, usage)),
         },
     };
-    return { role: usage === "background" ? ROLE.backgroundAnalysis : ROLE.stepAnalysis, kind: "AnalysisTemplate", manifest };
+    return { role: usage === "background" ? ROLE.backgroundAnalysis : ROLE.stepAnalysis, kind: "AnalysisTemplate", manifest: pruned(manifest) };
 }

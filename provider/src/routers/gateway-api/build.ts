@@ -2,11 +2,12 @@
 // the HTTPRoute's two backendRefs, the stable and the canary Service, and adds its managed header
 // routes as rules of that route. The rules list is the plugin's after creation: the component
 // writes it once and ignores it afterwards, so it never reverts the plugin.
-import { BuildEnv, Child, compact, metadata } from "../../core/manifest";
+import { BuildEnv, Child, compact, metadata, pruned } from "../../core/manifest";
 import type { HTTPRoute } from "../../generated/crds";
 import type { Resolved } from "../../resolve/model";
 import type { ResolvedMatch } from "../matches";
 import type { ResolvedGatewayApi } from "./model";
+import type { ArgoStep, HeaderRouteMatch, RouterCanaryFields } from "../../core/argo-types";
 
 /** The plugin's name in the controller's argo-rollouts-config ConfigMap and in the Rollout. */
 export const GATEWAY_API_PLUGIN = "argoproj-labs/gatewayAPI";
@@ -18,7 +19,7 @@ export const GATEWAY_API_ROLE = { httpRoute: "http-route" } as const;
 export const MATCH_ROUTE = "canary-match";
 
 /** Fields of the Rollout's `spec.strategy.canary`. */
-export function gatewayApiCanaryFields(r: Resolved, t: ResolvedGatewayApi): Record<string, unknown> {
+export function gatewayApiCanaryFields(r: Resolved, t: ResolvedGatewayApi): RouterCanaryFields {
     const headers = t.headerMatches.length > 0;
     return {
         stableService: r.services.stable,
@@ -32,7 +33,7 @@ export function gatewayApiCanaryFields(r: Resolved, t: ResolvedGatewayApi): Reco
 }
 
 /** The managed header route, set at the start of the first stage. */
-export function gatewayApiFirstStageSteps(t: ResolvedGatewayApi): object[] {
+export function gatewayApiFirstStageSteps(t: ResolvedGatewayApi): ArgoStep[] {
     if (!t.headerMatches.length) return [];
     return [{ setHeaderRoute: { name: MATCH_ROUTE, match: t.headerMatches.map(headerRouteMatch) } }];
 }
@@ -42,24 +43,25 @@ export function gatewayApiChildren(r: Resolved, t: ResolvedGatewayApi, env: Buil
     const route = t.httpRoute;
     if (!route.create) return [];
     const backend = (name: string | undefined, weight: number) => ({ group: "", kind: "Service", name: name!, port: r.services.port, weight });
-    // Typed as the CRD says: a wrong field fails to compile.
+    // Typed as the HTTPRoute CRD says: a wrong or misspelt field fails to compile.
     const manifest: HTTPRoute = {
         apiVersion: "gateway.networking.k8s.io/v1",
         kind: "HTTPRoute",
         metadata: metadata(r, route.name, env),
-        spec: compact({
-            parentRefs: route.parentRefs.map((p) => compact({ group: "gateway.networking.k8s.io", kind: "Gateway", name: p.name, namespace: p.namespace, sectionName: p.sectionName })),
+        spec: {
+            parentRefs: route.parentRefs.map((p) => ({ group: "gateway.networking.k8s.io", kind: "Gateway", name: p.name, namespace: p.namespace, sectionName: p.sectionName })),
             hostnames: route.hostnames.length ? route.hostnames : undefined,
             rules: [{
                 matches: [{ path: { type: "PathPrefix" as const, value: route.pathPrefix } }],
                 backendRefs: [backend(r.services.stable, 100), backend(r.services.canary, 0)],
             }],
-        }),
+        },
     };
-    return [{ role: GATEWAY_API_ROLE.httpRoute, kind: "HTTPRoute", manifest, ignoreChanges: ["spec.rules"] }];
+    return [{ role: GATEWAY_API_ROLE.httpRoute, kind: "HTTPRoute", manifest: pruned(manifest), ignoreChanges: ["spec.rules"] }];
 }
 
 /** Argo's setHeaderRoute match. */
-function headerRouteMatch(m: ResolvedMatch): object {
-    return { headerName: m.name, headerValue: compact({ exact: m.exact, regex: m.regex }) };
+function headerRouteMatch(m: ResolvedMatch): HeaderRouteMatch {
+    // A header match always has a name: the rules refuse one without.
+    return { headerName: m.name!, headerValue: compact({ exact: m.exact, regex: m.regex }) };
 }

@@ -6,10 +6,12 @@
 // server-side apply, so the component writes them when it creates the object and ignores them
 // afterwards: it never reverts the controller, and a later change to routes, retries or timeout
 // needs the VirtualService replaced (`pulumi up --replace <urn>`) between releases.
-import { BuildEnv, Child, compact, metadata } from "../../core/manifest";
+import { BuildEnv, Child, compact, metadata, pruned } from "../../core/manifest";
+import type { DestinationRule, VirtualService } from "../../generated/crds";
 import type { Resolved } from "../../resolve/model";
 import { escapeRegex, ResolvedMatch } from "../matches";
 import type { ResolvedIstio } from "./model";
+import type { ArgoStep, HeaderRouteMatch, RouterCanaryFields } from "../../core/argo-types";
 
 /** Roles of the Istio router's children (the Pulumi name suffix: renaming one replaces the object). */
 export const ISTIO_ROLE = {
@@ -25,7 +27,7 @@ export const MATCH_ROUTE = "canary-match";
 export const URI_ROUTE = "canary-uri";
 
 /** Fields of the Rollout's `spec.strategy.canary`. */
-export function istioCanaryFields(r: Resolved, t: ResolvedIstio): Record<string, unknown> {
+export function istioCanaryFields(r: Resolved, t: ResolvedIstio): RouterCanaryFields {
     const vs = t.virtualService;
     const dr = t.destinationRule;
     return compact({
@@ -42,7 +44,7 @@ export function istioCanaryFields(r: Resolved, t: ResolvedIstio): Record<string,
 }
 
 /** The managed header route, set at the start of the first stage. */
-export function istioFirstStageSteps(t: ResolvedIstio): object[] {
+export function istioFirstStageSteps(t: ResolvedIstio): ArgoStep[] {
     if (!t.headerMatches.length) return [];
     return [{ setHeaderRoute: { name: MATCH_ROUTE, match: t.headerMatches.map(headerRouteMatch) } }];
 }
@@ -63,60 +65,58 @@ export function istioChildren(r: Resolved, t: ResolvedIstio, env: BuildEnv): Chi
 }
 
 /** Argo's setHeaderRoute match; a cookie is matched inside the Cookie header. */
-function headerRouteMatch(m: ResolvedMatch): object {
+function headerRouteMatch(m: ResolvedMatch): HeaderRouteMatch {
     if (m.on === "cookie") {
         const value = m.regex ?? (m.prefix !== undefined ? `${escapeRegex(m.prefix)}[^;]*` : escapeRegex(m.exact!));
         return { headerName: "cookie", headerValue: { regex: `^(.*?;\\s*)?${escapeRegex(m.name!)}=${value}(;.*)?$` } };
     }
-    return { headerName: m.name, headerValue: compact({ exact: m.exact, prefix: m.prefix, regex: m.regex }) };
+    // A header match always has a name: the rules refuse one without.
+    return { headerName: m.name!, headerValue: compact({ exact: m.exact, prefix: m.prefix, regex: m.regex }) };
 }
 
 function virtualService(r: Resolved, t: ResolvedIstio, env: BuildEnv): Child {
     const vs = t.virtualService;
     const dest = (role: "stable" | "canary") =>
         t.split === "host"
-            ? { host: role === "stable" ? r.services.stable : r.services.canary }
+            ? { host: (role === "stable" ? r.services.stable : r.services.canary)! }
             : { host: t.destinationRule!.host, subset: role === "stable" ? t.destinationRule!.stableSubset : t.destinationRule!.canarySubset };
     const uriRoute = t.uriMatches.length
-        ? [{ name: URI_ROUTE, match: t.uriMatches.map((m) => ({ uri: compact({ exact: m.exact, prefix: m.prefix, regex: m.regex }) })), route: [{ destination: dest("canary") }] }]
+        ? [{ name: URI_ROUTE, match: t.uriMatches.map((m) => ({ uri: { exact: m.exact, prefix: m.prefix, regex: m.regex } })), route: [{ destination: dest("canary") }] }]
         : [];
-    const primary = compact({
-        name: vs.routes[0],
-        route: [
-            { destination: dest("stable"), weight: 100 },
-            { destination: dest("canary"), weight: 0 },
-        ],
-        retries: vs.retries && compact({ ...vs.retries }),
-        timeout: vs.timeout,
-    });
-    return {
-        role: ISTIO_ROLE.virtualService,
+    // Typed as the VirtualService CRD says: a wrong or misspelt field fails to compile.
+    const manifest: VirtualService = {
+        apiVersion: "networking.istio.io/v1",
         kind: "VirtualService",
-        manifest: {
-            apiVersion: "networking.istio.io/v1",
-            kind: "VirtualService",
-            metadata: metadata(r, vs.name, env),
-            spec: compact({ hosts: vs.hosts, gateways: vs.gateways.length ? vs.gateways : undefined, http: [...uriRoute, primary] }),
+        metadata: metadata(r, vs.name, env),
+        spec: {
+            hosts: vs.hosts,
+            gateways: vs.gateways.length ? vs.gateways : undefined,
+            http: [...uriRoute, {
+                name: vs.routes[0],
+                route: [
+                    { destination: dest("stable"), weight: 100 },
+                    { destination: dest("canary"), weight: 0 },
+                ],
+                retries: vs.retries && { ...vs.retries },
+                timeout: vs.timeout,
+            }],
         },
-        ignoreChanges: ["spec.http"],
     };
+    return { role: ISTIO_ROLE.virtualService, kind: "VirtualService", manifest: pruned(manifest), ignoreChanges: ["spec.http"] };
 }
 
 function destinationRule(r: Resolved, env: BuildEnv, role: IstioRole, name: string, host: string, mutualTls: boolean, subsets?: string[]): Child {
-    return {
-        role,
+    // Typed as the DestinationRule CRD says.
+    const manifest: DestinationRule = {
+        apiVersion: "networking.istio.io/v1",
         kind: "DestinationRule",
-        manifest: {
-            apiVersion: "networking.istio.io/v1",
-            kind: "DestinationRule",
-            metadata: metadata(r, name, env),
-            spec: compact({
-                host,
-                trafficPolicy: mutualTls ? { tls: { mode: "ISTIO_MUTUAL" } } : undefined,
-                // The controller adds the pod hash label to each subset; it starts empty.
-                subsets: subsets?.map((subset) => ({ name: subset, labels: {} })),
-            }),
+        metadata: metadata(r, name, env),
+        spec: {
+            host,
+            trafficPolicy: mutualTls ? { tls: { mode: "ISTIO_MUTUAL" } } : undefined,
+            // The controller adds the pod hash label to each subset; it starts empty.
+            subsets: subsets?.map((subset) => ({ name: subset, labels: {} })),
         },
-        ...(subsets && { ignoreChanges: ["spec.subsets"] }),
     };
+    return { role, kind: "DestinationRule", manifest: pruned(manifest), ...(subsets && { ignoreChanges: ["spec.subsets"] }) };
 }

@@ -5,12 +5,13 @@ import { BuildEnv, Child, compact, metadata, SKIP_AWAIT } from "../../core/manif
 import type { Resolved } from "../../resolve/model";
 import { escapeRegex } from "../matches";
 import type { ResolvedNginx } from "./model";
+import type { RouterCanaryFields } from "../../core/argo-types";
 
 /** Roles of the Nginx router's children (the Pulumi name suffix). */
 export const NGINX_ROLE = { ingress: "ingress" } as const;
 
 /** Fields of the Rollout's `spec.strategy.canary`. */
-export function nginxCanaryFields(r: Resolved, t: ResolvedNginx): Record<string, unknown> {
+export function nginxCanaryFields(r: Resolved, t: ResolvedNginx): RouterCanaryFields {
     const annotations = { ...t.additionalIngressAnnotations, ...matchAnnotations(t) };
     return {
         stableService: r.services.stable,
