@@ -8,6 +8,7 @@ import { pulumiEnv, registerChildren } from "./register";
 import { resolve } from "./resolve";
 import type { Resolved } from "./resolve/model";
 import { readLiveRelease } from "./live";
+import type { Connect } from "./live";
 import { routingFor } from "./routers";
 import type { RolloutStatus } from "./core/status";
 import { CoreRole, ROLE } from "./core/roles";
@@ -73,7 +74,11 @@ export class CanaryDelivery extends pulumi.ComponentResource {
     /** Labels of the release namespace in the cluster (for the policy pack's Istio injection check), when it exists. */
     public readonly namespaceLabels: pulumi.Output<Record<string, string> | undefined>;
 
-    constructor(name: string, args: CanaryDeliveryArgs, opts?: pulumi.ComponentResourceOptions) {
+    /**
+     * @param internal Not part of the package's API (the schema, the SDKs and the provider host never
+     * pass it): tests give the live read an in-memory cluster with `connect`.
+     */
+    constructor(name: string, args: CanaryDeliveryArgs, opts?: pulumi.ComponentResourceOptions, internal?: { connect?: Connect }) {
         // Parsed before super(): invalid arguments must not register anything, not even the component.
         const parsed = parseArgs(name, args);
         // The arguments are the component's inputs, as for a component served by the plugin: policies read them.
@@ -85,7 +90,7 @@ export class CanaryDelivery extends pulumi.ComponentResource {
         const manifests = buildRelease(release, pulumiEnv);
         const rolloutManifest = manifests.children.find((c) => c.role === ROLE.rollout)!.manifest;
         // Read before registering: the read must see the release as it was before this update.
-        const live = readLiveRelease(this, release, rolloutManifest, manifests.layout);
+        const live = readLiveRelease(this, release, rolloutManifest, manifests.layout, internal?.connect);
         const children = registerChildren(this, name, manifests.children, live.beforeRollout);
         const nameOf = (role: CoreRole) => {
             const child = manifests.children.find((c) => c.role === role);

@@ -4,6 +4,7 @@ import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { RecordedOptions, recordOptions, registrations, resetRegistrations, valueOf } from "../helpers/mocks";
 import { CanaryDelivery, CanaryDeliveryArgs } from "../../provider/src";
+import type { Connect } from "../../provider/src/live";
 import { render } from "../helpers/render";
 import { scenario, SCENARIOS } from "../helpers/scenarios";
 
@@ -26,10 +27,40 @@ interface Created {
     options: RecordedOptions[];
 }
 
+/**
+ * The live read's cluster, in memory: no Rollout before the update, then one the controller has
+ * fully promoted (so the follow after the update ends at once). It records every GET, so a test
+ * sees what the component read, and nothing under mocks touches a network.
+ */
+function fakeCluster() {
+    const gets: string[] = [];
+    let rolloutReads = 0;
+    const connect: Connect = async () => ({
+        defaultNamespace: "default",
+        server: "https://fake.invalid",
+        async get<T>(path: string): Promise<T | undefined> {
+            gets.push(path);
+            if (/\/rollouts\/[^/]+$/.test(path)) {
+                rolloutReads += 1;
+                if (rolloutReads === 1) return undefined;
+                return { metadata: { generation: 1 }, status: { observedGeneration: "1", phase: "Healthy", stableRS: "abc", currentPodHash: "abc", currentStepIndex: 3 } } as T;
+            }
+            if (/\/namespaces\/[^/]+$/.test(path)) return { metadata: { labels: { "istio-injection": "enabled" } } } as T;
+            return undefined;
+        },
+        async mergePatch<T>(): Promise<T> {
+            throw new Error("the fake cluster takes no patches");
+        },
+    });
+    return { connect, gets };
+}
+
+let cluster = fakeCluster();
+
 /** Creates the component and waits until the mocks have seen every registration. */
 async function create(name: string, args: CanaryDeliveryArgs): Promise<Created> {
     const options: RecordedOptions[] = [];
-    const component = new CanaryDelivery(name, args, { transformations: [recordOptions(options)] });
+    const component = new CanaryDelivery(name, args, { transformations: [recordOptions(options)] }, { connect: cluster.connect });
     await valueOf(component.urn);
     await Promise.all(options.map((o) => valueOf(o.resource!.urn)));
     await valueOf(component.plan);
@@ -37,7 +68,10 @@ async function create(name: string, args: CanaryDeliveryArgs): Promise<Created> 
 }
 
 describe("CanaryDelivery under mocks", () => {
-    beforeEach(resetRegistrations);
+    beforeEach(() => {
+        resetRegistrations();
+        cluster = fakeCluster();
+    });
 
     for (const s of SCENARIOS) {
         it(`${s.name}: registers every child with its type, ${"${name}-${role}"} name, parent and options`, async () => {
@@ -142,9 +176,14 @@ describe("CanaryDelivery under mocks", () => {
             assert.deepStrictEqual(await valueOf(component.planStages), ["10% for 5m, analysis", "50% until promoted", "100% (full promotion after at least 9m30s, plus 1 manual promotion at stage 2)"]);
         });
 
-        it("the live status is unknown until the cluster reports one", async () => {
+        it("reads the live release through the injected cluster: none before the update, promoted after the follow", async () => {
             const { component } = await create("shop", scenario("replica-count").args);
-            assert.deepStrictEqual(await valueOf(component.status), { known: false, stageCount: 3 });
+            const status = await valueOf(component.status);
+            assert.strictEqual(status.known, true);
+            assert.strictEqual(status.fullyPromoted, true);
+            assert.match(await valueOf(component.changeImpact), /first release|new release|creates/);
+            assert.deepStrictEqual(await valueOf(component.namespaceLabels), { "istio-injection": "enabled" });
+            assert.ok(cluster.gets.includes("/apis/argoproj.io/v1alpha1/namespaces/shop/rollouts/shop"), cluster.gets.join("\n"));
         });
 
         it("warns about a long release name on the component", async () => {

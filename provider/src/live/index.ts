@@ -18,7 +18,9 @@ import { summarizeRolloutStatus } from "./status";
 import { ClusterChoice, clusterOf } from "./cluster";
 import { deploymentImages, followRelease } from "./follow";
 import { describeImpact, Impact, imagesOf } from "./impact";
-import { clientFor, LiveRead, namespaceOf, readLiveRollout, readNamespaceLabels } from "./read";
+import { clientFor, Connect, LiveRead, namespaceOf, readLiveRollout, readNamespaceLabels } from "./read";
+
+export type { Connect } from "./read";
 
 export interface LiveRelease {
     /** Settles once the live Rollout was read (or found unreadable): the Rollout registers after it. */
@@ -48,7 +50,7 @@ interface Before {
     desiredImages: string[];
 }
 
-export function readLiveRelease(component: pulumi.ComponentResource, release: Resolved, rollout: Manifest, layout: StepLayout): LiveRelease {
+export function readLiveRelease(component: pulumi.ComponentResource, release: Resolved, rollout: Manifest, layout: StepLayout, connect?: Connect): LiveRelease {
     const cluster = clusterOf(component);
     const desiredSpec = rollout.spec as Record<string, unknown>;
     const before: Promise<Before> = (async () => {
@@ -60,7 +62,7 @@ export function readLiveRelease(component: pulumi.ComponentResource, release: Re
         }
         const read = spec === undefined
             ? { found: false as const, error: "the Rollout's spec is not known until the resources it uses are created" }
-            : await readLiveRollout(choice, namespace, release.release);
+            : await readLiveRollout(choice, namespace, release.release, connect);
         const impact = "error" in read ? unknownImpact(spec, layout, read.error)
             : describeImpact(read.found ? read.rollout : undefined, { spec }, layout, read.found ? read.stableTemplate : undefined);
         return { choice, namespace, read, impact, desiredImages };
@@ -74,7 +76,7 @@ export function readLiveRelease(component: pulumi.ComponentResource, release: Re
         return b;
     });
     const impact = pulumi.output(previewed.then((b) => b.impact));
-    const namespaceLabels = pulumi.output(before.then((b) => (b.choice.known ? readNamespaceLabels(b.choice, b.namespace) : undefined)));
+    const namespaceLabels = pulumi.output(before.then((b) => (b.choice.known ? readNamespaceLabels(b.choice, b.namespace, connect) : undefined)));
 
     const final = (rolloutResource: pulumi.CustomResource) => {
         if (pulumi.runtime.isDryRun()) {
@@ -98,7 +100,7 @@ export function readLiveRelease(component: pulumi.ComponentResource, release: Re
                 pulumi.log.warn(`Rollout ${release.release}: not followed, the live release cannot be read: ${b.read.error}`, component);
                 return { status: b.impact.status, standing: b.impact.standing };
             }
-            const client = await clientFor(b.choice);
+            const client = await clientFor(b.choice, connect);
             const ns = namespaceOf(client, b.namespace);
             const d = release.delivery;
             const w = release.workload;
