@@ -3,11 +3,11 @@
 // instead. Pure. Where the plugin would do something these patches do not express, the CLI
 // refuses rather than guess: `kubectl argo rollouts promote` on a Rollout that is not paused moves
 // its step index past a running step; here promote passes a pause only.
-import { ControlPatch, CONTROL_PATCHES } from "../lifecycle/controls";
+import { ControlAction, controlBlock, ControlPatch, CONTROL_PATCHES } from "../lifecycle/controls";
 import { stageWords } from "../lifecycle/progress";
 import type { LiveRollout, Progress } from "../lifecycle/progress";
 
-export type CliAction = "promote" | "promoteFull" | "abort" | "retry";
+export type CliAction = ControlAction;
 
 export type ControlPlan =
     | { kind: "apply"; patch: ControlPatch; done: string }
@@ -23,10 +23,14 @@ export function planControl(action: CliAction, rollout: LiveRollout, p: Progress
     // Stable pods on the latest template: no canary runs (kubectl's promote --full patches nothing then).
     const fullyPromoted = p.state === "healthy" ||
         (s.stableRS !== undefined && s.stableRS === s.currentPodHash && p.state !== "aborted" && p.state !== "degraded");
+    const block = controlBlock(action, { fullyPromoted, aborted: p.state === "aborted" });
+    if (block === "not-aborted") return refuse(`the release is not aborted (${p.line}); \`retry\` runs an aborted release again`);
+    if (block === "fully-promoted") {
+        return refuse(action === "abort" ? "nothing to abort: the release is fully promoted; to go back, deploy the previous version" : "nothing to promote: the release is fully promoted");
+    }
+    if (block === "aborted") return refuse(action === "abort" ? `the release is aborted already (${p.line})` : `the release is aborted; \`retry\` runs it again (${p.line})`);
     switch (action) {
         case "promote": {
-            if (fullyPromoted) return refuse("nothing to promote: the release is fully promoted");
-            if (p.state === "aborted") return refuse(`the release is aborted; \`retry\` runs it again (${p.line})`);
             if (p.state === "degraded") return refuse(`the release is Degraded, promoting does not fix that: ${p.message ?? p.line}`);
             const paused = rollout.spec?.paused === true;
             if (!paused && !(s.pauseConditions ?? []).length) {
@@ -37,19 +41,14 @@ export function planControl(action: CliAction, rollout: LiveRollout, p: Progress
             return { kind: "apply", patch: CONTROL_PATCHES.promote(paused), done: `promoted past ${what}` };
         }
         case "promoteFull":
-            if (fullyPromoted) return refuse("nothing to promote: the release is fully promoted");
-            if (p.state === "aborted") return refuse(`the release is aborted; \`retry\` runs it again (${p.line})`);
             return { kind: "apply", patch: CONTROL_PATCHES.promoteFull(), done: "fully promoted: the remaining stages are skipped and the canary takes all traffic" };
         case "abort":
-            if (fullyPromoted) return refuse("nothing to abort: the release is fully promoted; to go back, deploy the previous version");
-            if (p.state === "aborted") return refuse(`the release is aborted already (${p.line})`);
             return {
                 kind: "apply", patch: CONTROL_PATCHES.abort(),
                 done: "aborted: traffic goes back to the stable version. spec.template still holds the new version: " +
                     "set the image back in the program to finish the rollback, or `retry` to run the release again",
             };
         case "retry":
-            if (p.state !== "aborted") return refuse(`the release is not aborted (${p.line}); \`retry\` runs an aborted release again`);
             return { kind: "apply", patch: CONTROL_PATCHES.retry(), done: "retried: the release runs again from stage 1" };
     }
 }

@@ -10,7 +10,7 @@
 import type { Progress } from "./progress";
 import { stageWords } from "./progress";
 
-import type { ResolvedControl } from "../resolve/model";
+import type { ControlAction, ResolvedControl } from "../resolve/model";
 
 export type { ControlAction, ResolvedControl } from "../resolve/model";
 
@@ -39,6 +39,21 @@ export function controlName(c: ResolvedControl): string {
     return `${what} (for ${c.image})`;
 }
 
+/** Why an action cannot apply to a release, whoever asks (a control declared in the program or the CLI). */
+export type ControlBlock = "fully-promoted" | "aborted" | "not-aborted";
+
+/**
+ * The one rule of when each action applies: retry only to an aborted release; the others never to a
+ * fully promoted or an aborted one. Callers add what is theirs (a declared promote waits for its
+ * stage; the CLI refuses a stale spec, a Degraded release, a promote of an unpaused one).
+ */
+export function controlBlock(action: ControlAction, release: { fullyPromoted: boolean; aborted: boolean }): ControlBlock | undefined {
+    if (action === "retry") return release.aborted ? undefined : "not-aborted";
+    if (release.fullyPromoted) return "fully-promoted";
+    if (release.aborted) return "aborted";
+    return undefined;
+}
+
 /**
  * Pure: what `control` does to a release at `progress` whose canary runs `canaryImages`.
  * `progress` must describe the current spec (not stale).
@@ -49,13 +64,15 @@ export function decideControl(c: ResolvedControl, canaryImages: string[], progre
         return { kind: "skip", words: `${name}: not applied, the canary runs ${canaryImages.join(", ") || "another image"}; remove the control` };
     }
     const p = progress;
-    const done = p.state === "healthy";
-    const aborted = p.state === "aborted";
+    const block = controlBlock(c.action, { fullyPromoted: p.state === "healthy", aborted: p.state === "aborted" });
+    if (block === "fully-promoted") return { kind: "skip", words: `${name}: nothing to do, the release is fully promoted` };
+    if (block === "not-aborted") return { kind: "skip", words: `${name}: nothing to do, the release is not aborted` };
+    if (block === "aborted") {
+        return { kind: "skip", words: c.action === "abort" ? `${name}: nothing to do, the release is aborted already` : `${name}: not applied, the release is aborted (retry it first)` };
+    }
     switch (c.action) {
         case "promote": {
             const stage = c.stage ?? 0;
-            if (done) return { kind: "skip", words: `${name}: nothing to do, the release is fully promoted` };
-            if (aborted) return { kind: "skip", words: `${name}: not applied, the release is aborted (retry it first)` };
             const at = p.stage ?? 0;
             if ((p.state === "gate" || p.state === "inconclusive") && at === stage) {
                 return { kind: "apply", patch: CONTROL_PATCHES.promote(specPaused), words: `${name}: promoting past the gate at ${stageWords(p)}` };
@@ -64,15 +81,10 @@ export function decideControl(c: ResolvedControl, canaryImages: string[], progre
             return { kind: "later", words: `${name}: applies when the release pauses at stage ${stage + 1}` };
         }
         case "promoteFull":
-            if (done) return { kind: "skip", words: `${name}: nothing to do, the release is fully promoted` };
-            if (aborted) return { kind: "skip", words: `${name}: not applied, the release is aborted (retry it first)` };
             return { kind: "apply", patch: CONTROL_PATCHES.promoteFull(), words: `${name}: skipping the remaining stages, the canary takes all traffic` };
         case "abort":
-            if (done) return { kind: "skip", words: `${name}: nothing to do, the release is fully promoted` };
-            if (aborted) return { kind: "skip", words: `${name}: nothing to do, the release is aborted already` };
             return { kind: "apply", patch: CONTROL_PATCHES.abort(), words: `${name}: aborting, traffic goes back to the stable version` };
         case "retry":
-            if (!aborted) return { kind: "skip", words: `${name}: nothing to do, the release is not aborted` };
             return { kind: "apply", patch: CONTROL_PATCHES.retry(), words: `${name}: retrying the aborted release from stage 1` };
     }
 }
