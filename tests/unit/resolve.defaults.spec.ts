@@ -197,11 +197,16 @@ describe("defaults", () => {
             const d = resolved().delivery;
             assert.deepStrictEqual([d.wait, d.onManualGate, d.control], [true, "succeed", undefined]);
         });
-        it("timeout: the timed pauses and step analyses plus the progress deadline (600s)", () => {
+        it("timeout: the plan's least time (timed pauses, stage analyses) plus the progress deadline (600s)", () => {
             assert.strictEqual(resolved({ steps: [{ weight: 10, pause: "5m" }, { weight: 50, pause: "90s" }] }).delivery.timeoutSeconds, 300 + 90 + 600);
             assert.strictEqual(resolved({ steps: [{ weight: 10 }], strategy: { progressDeadlineSeconds: 120 } }).delivery.timeoutSeconds, 120);
             const withAnalysis = resolved({ istio: {}, steps: [{ weight: 10, analysis: true }], analysis: { prometheus, successRate: {}, interval: "1m", count: 3 } });
-            assert.strictEqual(withAnalysis.delivery.timeoutSeconds, 3 * 60 + 600);
+            // Three measurements a minute apart take two minutes, as the plan says.
+            assert.strictEqual(withAnalysis.delivery.timeoutSeconds, 2 * 60 + 600);
+            assert.strictEqual(withAnalysis.delivery.timeoutSeconds, withAnalysis.timing.minimumSeconds + 600);
+            // A custom metric's own interval, count and initial delay count (they used to be ignored).
+            const slow = resolved({ istio: {}, steps: [{ weight: 10, analysis: true }], analysis: { prometheus, metrics: [{ name: "errors", query: "up", successCondition: "result[0] < 1", interval: "5m", count: 4, initialDelay: "2m" }] } });
+            assert.strictEqual(slow.delivery.timeoutSeconds, 2 * 60 + 3 * 5 * 60 + 600);
             assert.strictEqual(resolved({ delivery: { timeout: "1h" } }).delivery.timeoutSeconds, 3600);
         });
         it("a promote without a stage passes the only manual gate", () => {

@@ -1,8 +1,12 @@
 // The plan a reviewer reads in a preview: "10% for 5m, analysis, 30% until promoted, 100%",
 // then what else the release does (request matches, background analysis) and how long it takes
 // to reach full promotion at the least: "at least 16m, plus 1 manual promotion at stage 2".
-import { goDurationSeconds, humanDuration } from "../core/duration";
-import type { Resolved, ResolvedAnalysis, ResolvedStep } from "../resolve/model";
+import { humanDuration } from "../core/duration";
+import type { Resolved, ResolvedStep } from "../resolve/model";
+import type { PlanTiming } from "../resolve/timing";
+
+export type { PlanTiming } from "../resolve/timing";
+export { stageAnalysisSeconds } from "../resolve/timing";
 import { routingFor } from "../routers";
 
 export interface Plan {
@@ -13,53 +17,17 @@ export interface Plan {
     timing: PlanTiming;
 }
 
-/** The least time a release of these stages takes to reach 100%. */
-export interface PlanTiming {
-    /** Timed waits plus the shortest time each stage analysis can take, in seconds. */
-    minimumSeconds: number;
-    /** 1-based numbers of the stages that wait until someone promotes the release. */
-    manualGates: number[];
-}
-
 export function describePlan(r: Resolved): Plan {
     const stages = r.steps.map(describeStage);
     const last = r.steps[r.steps.length - 1];
     if (!last || last.weight !== 100) stages.push(r.steps.length ? "100%" : "100% at once");
-    const timing = planTiming(r.steps, r.analysis);
+    const timing = r.timing;
     // Without stages there is nothing to wait for: "100% at once" says it all.
     const timingNote = r.steps.length ? timingNoteOf(timing) : undefined;
     const extras = [routingFor(r).planNote(r.traffic), backgroundNote(r), timingNote].filter((x): x is string => x !== undefined);
     const summary = [stages.join(", "), ...extras].join("; ");
     if (timingNote) stages[stages.length - 1] += ` (${timingNote})`;
     return { summary, stages, timing };
-}
-
-/**
- * The timing rules. Timed waits count in full. A manual gate counts no time: it lasts until
- * someone promotes, so it is counted and named instead. A stage analysis (after the stage's
- * wait) holds the stage until its longest metric has taken its measurements: the first after
- * the metric's initial delay, each further one an interval later. Background analysis runs
- * alongside the stages and adds nothing.
- */
-export function planTiming(steps: ResolvedStep[], analysis: ResolvedAnalysis | undefined): PlanTiming {
-    let minimumSeconds = 0;
-    const manualGates: number[] = [];
-    for (const s of steps) {
-        if (s.pause.kind === "timed") minimumSeconds += s.pause.seconds;
-        if (s.pause.kind === "untilPromoted") manualGates.push(s.index + 1);
-        if (s.analysis && analysis) minimumSeconds += stageAnalysisSeconds(analysis);
-    }
-    return { minimumSeconds, manualGates };
-}
-
-/** The shortest run of a stage analysis: its slowest metric's measurements. */
-export function stageAnalysisSeconds(a: ResolvedAnalysis): number {
-    const presetCount = (a.presets?.successRate ? 1 : 0) + (a.presets?.latency ? 1 : 0);
-    const metrics = [
-        ...Array.from({ length: presetCount }, () => ({ interval: a.defaults.interval, count: a.stepCount, initialDelay: undefined as string | undefined })),
-        ...a.metrics.map((m) => ({ interval: m.interval, count: m.count ?? a.stepCount, initialDelay: m.initialDelay })),
-    ];
-    return Math.max(0, ...metrics.map((m) => (goDurationSeconds(m.initialDelay ?? "0s") ?? 0) + Math.max(0, m.count - 1) * (goDurationSeconds(m.interval) ?? 0)));
 }
 
 /** "at least 16m, plus 1 manual promotion at stage 2"; "2 manual promotions at stages 1 and 3, no timed waits"; "no waits". */

@@ -7,6 +7,7 @@ import type { Resolved, ResolvedServices } from "./model";
 import { routingOf } from "../routers";
 import { plannedServices } from "../routers/services";
 import { resolveSteps } from "./steps";
+import { planTiming } from "./timing";
 import { firstContainerPort, resolveWorkload } from "./workload";
 
 export const DEFAULT_SERVICE_PORT = 80;
@@ -21,6 +22,7 @@ export function resolve(args: CanaryDeliveryArgs, release: string): Resolved {
     const services = resolveServices(args, release, firstContainerPort(workload));
     const steps = resolveSteps(args.steps);
     const analysis = resolveAnalysis(args, release, routing);
+    const timing = planTiming(steps, analysis);
     return {
         release,
         namespace: args.namespace,
@@ -40,7 +42,8 @@ export function resolve(args: CanaryDeliveryArgs, release: string): Resolved {
         traffic: routing.routing.resolve(routing.block, release, services),
         analysis,
         strategy: args.strategy ?? {},
-        delivery: resolveDelivery(args, steps, analysis),
+        timing,
+        delivery: resolveDelivery(args, timing),
     };
 }
 

@@ -143,6 +143,8 @@ export interface Resolved {
     traffic: ResolvedTraffic;
     analysis?: ResolvedAnalysis;
     strategy: StrategyOptions;
+    /** The least time to full promotion, and the manual gates on the way. */
+    timing: PlanTiming;
     delivery: ResolvedDelivery;
 }
 
@@ -162,4 +164,12 @@ export interface ResolvedDelivery {
     onManualGate: GateAction;
     timeoutSeconds: number;
     control?: ResolvedControl;
+}
+
+/** The least time a release of these stages takes to reach 100%. */
+export interface PlanTiming {
+    /** Timed waits plus the shortest time each stage analysis can take, in seconds. */
+    minimumSeconds: number;
+    /** 1-based numbers of the stages that wait until someone promotes the release. */
+    manualGates: number[];
 }

@@ -1319,7 +1319,8 @@ type Delivery struct {
 	// What the update does when the release stops at a manual gate. Defaults to "succeed".
 	OnManualGate *GateAction `pulumi:"onManualGate"`
 	// Longest time the update follows the release, as a duration ("30m"); past it the update fails.
-	// Defaults to the release's timed pauses and step analyses plus its progress deadline
+	// Defaults to the least time the plan gives for full promotion (timed pauses, and each stage
+	// analysis's slowest metric: its initial delay and its measurements) plus one progress deadline
 	// (`strategy.progressDeadlineSeconds`, 600 seconds by default).
 	Timeout *string `pulumi:"timeout"`
 	// Follow the release after `pulumi up` applied it, printing its progress (stage, weight, analysis,
@@ -1347,7 +1348,8 @@ type DeliveryArgs struct {
 	// What the update does when the release stops at a manual gate. Defaults to "succeed".
 	OnManualGate *GateAction `pulumi:"onManualGate"`
 	// Longest time the update follows the release, as a duration ("30m"); past it the update fails.
-	// Defaults to the release's timed pauses and step analyses plus its progress deadline
+	// Defaults to the least time the plan gives for full promotion (timed pauses, and each stage
+	// analysis's slowest metric: its initial delay and its measurements) plus one progress deadline
 	// (`strategy.progressDeadlineSeconds`, 600 seconds by default).
 	Timeout *string `pulumi:"timeout"`
 	// Follow the release after `pulumi up` applied it, printing its progress (stage, weight, analysis,
@@ -1446,7 +1448,8 @@ func (o DeliveryOutput) OnManualGate() GateActionPtrOutput {
 }
 
 // Longest time the update follows the release, as a duration ("30m"); past it the update fails.
-// Defaults to the release's timed pauses and step analyses plus its progress deadline
+// Defaults to the least time the plan gives for full promotion (timed pauses, and each stage
+// analysis's slowest metric: its initial delay and its measurements) plus one progress deadline
 // (`strategy.progressDeadlineSeconds`, 600 seconds by default).
 func (o DeliveryOutput) Timeout() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v Delivery) *string { return v.Timeout }).(pulumi.StringPtrOutput)
@@ -1506,7 +1509,8 @@ func (o DeliveryPtrOutput) OnManualGate() GateActionPtrOutput {
 }
 
 // Longest time the update follows the release, as a duration ("30m"); past it the update fails.
-// Defaults to the release's timed pauses and step analyses plus its progress deadline
+// Defaults to the least time the plan gives for full promotion (timed pauses, and each stage
+// analysis's slowest metric: its initial delay and its measurements) plus one progress deadline
 // (`strategy.progressDeadlineSeconds`, 600 seconds by default).
 func (o DeliveryPtrOutput) Timeout() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Delivery) *string {

@@ -198,7 +198,8 @@ export interface DeliveryArgs {
     onManualGate?: enums.GateAction;
     /**
      * Longest time the update follows the release, as a duration ("30m"); past it the update fails.
-     * Defaults to the release's timed pauses and step analyses plus its progress deadline
+     * Defaults to the least time the plan gives for full promotion (timed pauses, and each stage
+     * analysis's slowest metric: its initial delay and its measurements) plus one progress deadline
      * (`strategy.progressDeadlineSeconds`, 600 seconds by default).
      */
     timeout?: string;

@@ -916,7 +916,8 @@ class DeliveryArgsDict(TypedDict):
     timeout: NotRequired[_builtins.str]
     """
     Longest time the update follows the release, as a duration ("30m"); past it the update fails.
-    Defaults to the release's timed pauses and step analyses plus its progress deadline
+    Defaults to the least time the plan gives for full promotion (timed pauses, and each stage
+    analysis's slowest metric: its initial delay and its measurements) plus one progress deadline
     (`strategy.progressDeadlineSeconds`, 600 seconds by default).
     """
     wait: NotRequired[_builtins.bool]
@@ -939,7 +940,8 @@ class DeliveryArgs:
                it names the canary it is meant for, so it has no effect on a later release. Defaults to none.
         :param 'GateAction' on_manual_gate: What the update does when the release stops at a manual gate. Defaults to "succeed".
         :param _builtins.str timeout: Longest time the update follows the release, as a duration ("30m"); past it the update fails.
-               Defaults to the release's timed pauses and step analyses plus its progress deadline
+               Defaults to the least time the plan gives for full promotion (timed pauses, and each stage
+               analysis's slowest metric: its initial delay and its measurements) plus one progress deadline
                (`strategy.progressDeadlineSeconds`, 600 seconds by default).
         :param _builtins.bool wait: Follow the release after `pulumi up` applied it, printing its progress (stage, weight, analysis,
                ready pods), until it is fully promoted (the update succeeds), stops at a manual gate (see
@@ -985,7 +987,8 @@ class DeliveryArgs:
     def timeout(self) -> Optional[_builtins.str]:
         """
         Longest time the update follows the release, as a duration ("30m"); past it the update fails.
-        Defaults to the release's timed pauses and step analyses plus its progress deadline
+        Defaults to the least time the plan gives for full promotion (timed pauses, and each stage
+        analysis's slowest metric: its initial delay and its measurements) plus one progress deadline
         (`strategy.progressDeadlineSeconds`, 600 seconds by default).
         """
         return pulumi.get(self, "timeout")
