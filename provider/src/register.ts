@@ -41,7 +41,7 @@ export function registerChildren(parent: pulumi.ComponentResource, name: string,
     for (const child of children) {
         const rolloutDeps = before;
         const dependsOn = child.kind === "Rollout" ? rolloutAfter.then(() => rolloutDeps) : registered.get(ROLE.rollout) ? [registered.get(ROLE.rollout)!] : [];
-        const register = Object.hasOwn(BUILTIN, child.kind) ? BUILTIN[child.kind as BuiltinKind] : customResource;
+        const register = Object.prototype.hasOwnProperty.call(BUILTIN, child.kind) ? BUILTIN[child.kind as BuiltinKind] : customResource;
         const resource = register(`${name}-${child.role}`, child.manifest, {
             parent,
             dependsOn,
