@@ -7,13 +7,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "assert";
 import { CanaryDelivery } from "../../provider/src";
-import { Cluster, kubectl } from "../../scripts/cluster/cluster";
+import { kubectl } from "../../scripts/cluster/cluster";
+import { NamespaceRef } from "../helpers/local-cluster";
 import {
-    ANALYSIS_RUN, observed, promote, PrometheusStub, rolloutView, RolloutView, say, startPrometheusStub, useEndToEndCluster, useStack,
-    vsWeights, waitUntil,
+    ANALYSIS_RUN, observed, promote, PrometheusStub, rolloutView, RolloutView, say, startPrometheusStub, useEndToEnd, vsWeights, waitUntil,
 } from "./helpers";
 
 const NAME = "pay";
+const NAMESPACE = "e2e-analysis";
 const GOOD = 0.01;
 const BAD = 0.4;
 
@@ -25,8 +26,8 @@ interface RunView {
 }
 
 /** The background AnalysisRun of the Rollout's current pod hash. */
-function runView(c: Cluster, podHash: string | undefined): RunView {
-    const runs = JSON.parse(kubectl(c, ["get", ANALYSIS_RUN, "-n", "default", "-o", "json"])).items as any[];
+function runView(at: NamespaceRef, podHash: string | undefined): RunView {
+    const runs = JSON.parse(kubectl(at.current(), ["get", ANALYSIS_RUN, "-n", at.namespace, "-o", "json"])).items as any[];
     const run = runs.find((r) => r.metadata.labels?.["rollouts-pod-template-hash"] === podHash);
     return {
         name: run?.metadata.name,
@@ -39,12 +40,11 @@ function runView(c: Cluster, podHash: string | undefined): RunView {
 describe("e2e: background analysis against a local Prometheus-compatible endpoint passes or aborts the canary", function () {
     this.timeout(600_000);
     let prometheus: PrometheusStub;
-    const cluster = useEndToEndCluster("e2e-analysis");
-    const stack = useStack(cluster, {
+    const { cluster, stack } = useEndToEnd(NAMESPACE, {
         program: async () => {
             const config = new pulumi.Config();
             const release = new CanaryDelivery(NAME, {
-                namespace: "default",
+                namespace: NAMESPACE,
                 replicas: 2,
                 template: { image: config.require("image"), ports: [{ name: "http", containerPort: 8080 }] },
                 istio: {},
@@ -70,10 +70,10 @@ describe("e2e: background analysis against a local Prometheus-compatible endpoin
     });
     after(async () => prometheus && await prometheus.close());
 
-    const view = () => rolloutView(cluster.current(), NAME);
+    const view = () => rolloutView(cluster, NAME);
     const state = () => {
         const rollout = view();
-        return { rollout, weights: vsWeights(cluster.current(), NAME, "primary"), run: runView(cluster.current(), rollout.currentPodHash) };
+        return { rollout, weights: vsWeights(cluster, NAME, "primary"), run: runView(cluster, rollout.currentPodHash) };
     };
     const healthy = (image: string) => (v: RolloutView) => observed(v) && v.image === image && v.phase === "Healthy" && v.stableRS === v.currentPodHash;
 
@@ -99,7 +99,7 @@ describe("e2e: background analysis against a local Prometheus-compatible endpoin
     });
 
     it("promote: the release completes and its analysis ends Successful", async () => {
-        promote(cluster.current(), NAME);
+        promote(cluster, NAME);
         const s = await waitUntil("Healthy, fully promoted, 100/0, analysis Successful", state,
             ({ rollout: v, weights, run }) => healthy("pay:2")(v) && weights.join() === "100,0" && run.phase === "Successful");
         assert.strictEqual(s.rollout.abort, false);
@@ -111,14 +111,14 @@ describe("e2e: background analysis against a local Prometheus-compatible endpoin
         const stableBefore = view().stableRS;
         await assert.rejects(stack.current().up({ onOutput: stack.capture }), (err: Error) => {
             const text = String(err);
-            assert.match(text, /Rollout default\/pay: Argo Rollouts aborted the release: RolloutAborted: .*error-rate/);
+            assert.match(text, /Rollout e2e-analysis\/pay: Argo Rollouts aborted the release: RolloutAborted: .*error-rate/);
             assert.match(text, /set the image back to the stable version to finish the rollback/);
             return true;
         });
         // The up ended once the controller had aborted: no waiting on the cluster here.
         const s = state();
         assert.ok(s.run.phase === "Failed" && s.rollout.abort && s.rollout.phase === "Degraded", JSON.stringify(s));
-        await waitUntil("VirtualService back to 100/0", () => vsWeights(cluster.current(), NAME, "primary"), (w) => w.join() === "100,0", 30_000);
+        await waitUntil("VirtualService back to 100/0", () => vsWeights(cluster, NAME, "primary"), (w) => w.join() === "100,0", 30_000);
         assert.ok(s.run.measurements.some((m) => m.phase === "Failed" && m.value === `[${BAD}]`), JSON.stringify(s.run));
         assert.strictEqual(s.rollout.stableRS, stableBefore, "the stable version stays the one before the canary");
         assert.notStrictEqual(s.rollout.currentPodHash, s.rollout.stableRS);
@@ -135,6 +135,6 @@ describe("e2e: background analysis against a local Prometheus-compatible endpoin
         assert.strictEqual(up.outputs.liveSummary.value, "Healthy, fully promoted");
         const v = view();
         assert.ok(healthy("pay:2")(v) && !v.abort, JSON.stringify(v));
-        assert.deepStrictEqual(vsWeights(cluster.current(), NAME, "primary"), [100, 0]);
+        assert.deepStrictEqual(vsWeights(cluster, NAME, "primary"), [100, 0]);
     });
 });

@@ -8,9 +8,10 @@ import { execFile } from "child_process";
 import * as path from "path";
 import { CanaryDelivery } from "../../provider/src";
 import { repoRoot } from "../../scripts/paths";
-import { observed, rolloutView, RolloutView, say, useEndToEndCluster, useStack, waitUntil } from "./helpers";
+import { observed, rolloutView, RolloutView, say, useEndToEnd, waitUntil } from "./helpers";
 
 const NAME = "shop";
+const NAMESPACE = "e2e-cli";
 const MAIN = path.join(repoRoot, "provider", "src", "cli", "main.ts");
 
 interface CliRun {
@@ -21,12 +22,11 @@ interface CliRun {
 
 describe("e2e: the canary-delivery CLI on a stack's release under the real controller", function () {
     this.timeout(300_000);
-    const cluster = useEndToEndCluster("e2e-cli");
-    const stack = useStack(cluster, {
+    const { cluster, stack } = useEndToEnd(NAMESPACE, {
         program: async () => {
             const config = new pulumi.Config();
             const release = new CanaryDelivery(NAME, {
-                namespace: "default",
+                namespace: NAMESPACE,
                 replicas: 2,
                 template: { image: config.require("image"), ports: [{ containerPort: 8080 }] },
                 steps: [{ weight: 50, pause: "" }, { weight: 75, pause: "5s" }],
@@ -37,7 +37,7 @@ describe("e2e: the canary-delivery CLI on a stack's release under the real contr
         },
         stackName: "cli", config: { image: "shop:1" },
     });
-    const view = () => rolloutView(cluster.current(), NAME);
+    const view = () => rolloutView(cluster, NAME);
 
     /** Runs the CLI as a user would, with the stack's Pulumi environment and no usable ambient kubeconfig. */
     function cli(...args: string[]): Promise<CliRun> {
@@ -63,7 +63,7 @@ describe("e2e: the canary-delivery CLI on a stack's release under the real contr
         const status = await cli("status", ...onStack());
         assert.strictEqual(status.code, 0, status.stderr);
         const lines = status.stdout.split("\n");
-        assert.match(lines[0], /^shop: Rollout default\/shop on https:\/\/127\.0\.0\.1:\d+ \(Kubernetes provider "default_4_25_0"\)$/);
+        assert.match(lines[0], /^shop: Rollout e2e-cli\/shop on https:\/\/127\.0\.0\.1:\d+ \(Kubernetes provider "default_4_25_0"\)$/);
         assert.strictEqual(lines[1], "  Healthy, fully promoted");
         assert.ok(status.stdout.includes("    [x] 1. 50% until promoted\n    [x] 2. 75% for 5s\n    [x] 3. 100%\n"), status.stdout);
         const json = await cli("status", NAME, ...onStack(), "--json");
@@ -84,9 +84,9 @@ describe("e2e: the canary-delivery CLI on a stack's release under the real contr
         assert.match(status.stdout, /\[>\] 1\. 50% until promoted   <- waiting for promotion/);
         assert.match(status.stdout, /canary weight: 50% \(of the pods, as the step sets it\)/);
         // The same Rollout named explicitly, on an explicit kubeconfig.
-        const explicit = await cli("status", NAME, "--kubeconfig", cluster.current().kubeconfig, "-n", "default");
+        const explicit = await cli("status", NAME, "--kubeconfig", cluster.current().kubeconfig, "-n", NAMESPACE);
         assert.strictEqual(explicit.code, 2, explicit.stderr);
-        assert.match(explicit.stdout, new RegExp(`^shop: Rollout default/shop on .* \\(kubeconfig ${cluster.current().kubeconfig}\\)`));
+        assert.match(explicit.stdout, new RegExp(`^shop: Rollout ${NAMESPACE}/shop on .* \\(kubeconfig ${cluster.current().kubeconfig}\\)`));
     });
 
     it("retry refuses a release that is not aborted (exit 1), nothing changed", async () => {

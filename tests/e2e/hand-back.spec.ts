@@ -10,12 +10,13 @@ import * as assert from "assert";
 import { CanaryDelivery } from "../../provider/src";
 import { scenario } from "../helpers/scenarios";
 import {
-    assertNoChanges, getJson, listJson, observed, rolloutView, ROLLOUT, staysFor, useEndToEndCluster, useStack, waitUntil,
+    assertNoChanges, listObjects, observed, readObject, rolloutView, ROLLOUT, staysFor, useEndToEnd, waitUntil,
 } from "./helpers";
 
 const base = scenario("adopted-deployment-hand-back").args;
 const baseRef = base.workloadRef!;
 const HAND_BACK_REPLICAS = baseRef.handBackReplicas!;
+const NAMESPACE = "e2e-handback";
 /** One release per scale-down mode that takes the Deployment to zero; each adopts its own Deployment. */
 const APPS = [
     { app: "shop", scaleDown: "progressively" as const },
@@ -24,8 +25,7 @@ const APPS = [
 
 describe("e2e: handing an adopted Deployment back under the real controller", function () {
     this.timeout(600_000);
-    const cluster = useEndToEndCluster("e2e-handback");
-    const stack = useStack(cluster, {
+    const { cluster, stack } = useEndToEnd(NAMESPACE, {
         program: async () => {
             const config = new pulumi.Config();
             const withComponent = config.get("component") !== "off";
@@ -36,7 +36,7 @@ describe("e2e: handing an adopted Deployment back under the real controller", fu
                 // The application's own Deployment, as a team has it before canaries: its replica count
                 // belongs to the Argo controller while adopted (the README's ignoreChanges recipe).
                 const deployment = new k8s.apps.v1.Deployment(app, {
-                    metadata: { name: app, namespace: "default" },
+                    metadata: { name: app, namespace: NAMESPACE },
                     spec: {
                         replicas: 2,
                         selector: { matchLabels: labels },
@@ -46,7 +46,7 @@ describe("e2e: handing an adopted Deployment back under the real controller", fu
                 if (withComponent) {
                     const release = new CanaryDelivery(app, {
                         ...base,
-                        namespace: "default",
+                        namespace: NAMESPACE,
                         workloadRef: { ...baseRef, name: app, matchLabels: labels, scaleDown, handBack, handBackReplicas: handBack ? HAND_BACK_REPLICAS : undefined },
                     }, { dependsOn: [deployment] });
                     out[app] = release.objects;
@@ -57,13 +57,13 @@ describe("e2e: handing an adopted Deployment back under the real controller", fu
         stackName: "handback", config: { handBack: "false" },
     });
     const deployment = (app: string) => {
-        const d = getJson(cluster.current(), "deployment", app);
+        const d = readObject(cluster, "deployment", app);
         return { replicas: d?.spec?.replicas, available: d?.status?.availableReplicas ?? 0, ready: d?.status?.readyReplicas ?? 0 };
     };
     /** Running, Ready pods of the app, by owner kind: the Deployment's ReplicaSet or the Rollout's. */
     const pods = (app: string) => {
         const byOwner: Record<string, number> = { deployment: 0, rollout: 0 };
-        for (const p of listJson(cluster.current(), "pods", `app=${app}`)) {
+        for (const p of listObjects(cluster, "pods", `app=${app}`)) {
             const ready = !p.metadata.deletionTimestamp && (p.status.conditions ?? []).some((x: any) => x.type === "Ready" && x.status === "True");
             if (ready) {
                 byOwner["rollouts-pod-template-hash" in (p.metadata.labels ?? {}) ? "rollout" : "deployment"] += 1;
@@ -71,7 +71,7 @@ describe("e2e: handing an adopted Deployment back under the real controller", fu
         }
         return byOwner;
     };
-    const everything = () => Object.fromEntries(APPS.map(({ app }) => [app, { deployment: deployment(app), pods: pods(app), rollout: rolloutView(cluster.current(), app).phase }]));
+    const everything = () => Object.fromEntries(APPS.map(({ app }) => [app, { deployment: deployment(app), pods: pods(app), rollout: rolloutView(cluster, app).phase }]));
 
     it(`adopt: each Rollout runs ${base.replicas} pods, goes Healthy, and the controller scales its Deployment to 0`, async () => {
         const up = await stack.current().up({ onOutput: stack.capture });
@@ -80,7 +80,7 @@ describe("e2e: handing an adopted Deployment back under the real controller", fu
             APPS.every(({ app }) => all[app].rollout === "Healthy" && all[app].deployment.replicas === 0
                 && all[app].pods.deployment === 0 && all[app].pods.rollout === base.replicas), 90_000);
         for (const { app, scaleDown } of APPS) {
-            const r = getJson(cluster.current(), ROLLOUT, app);
+            const r = readObject(cluster, ROLLOUT, app);
             assert.strictEqual(r.spec.workloadRef.scaleDown, scaleDown);
         }
         // The controller's scale-down is neither a diff nor reverted.
@@ -97,11 +97,11 @@ describe("e2e: handing an adopted Deployment back under the real controller", fu
         const up = await stack.current().up({ onOutput: stack.capture });
         assert.strictEqual(up.summary.result, "succeeded");
         for (const { app } of APPS) {
-            assert.strictEqual(getJson(cluster.current(), ROLLOUT, app).spec.workloadRef.scaleDown, "never", `${app}: scale-down stopped`);
+            assert.strictEqual(readObject(cluster, ROLLOUT, app).spec.workloadRef.scaleDown, "never", `${app}: scale-down stopped`);
             // pulumi up awaited the patched Deployment: its pods are there when it returns.
             assert.deepStrictEqual(deployment(app), { replicas: HAND_BACK_REPLICAS, available: HAND_BACK_REPLICAS, ready: HAND_BACK_REPLICAS }, app);
         }
-        await waitUntil("both Rollouts have seen the change", () => APPS.map(({ app }) => rolloutView(cluster.current(), app)), (vs) => vs.every(observed));
+        await waitUntil("both Rollouts have seen the change", () => APPS.map(({ app }) => rolloutView(cluster, app)), (vs) => vs.every(observed));
         // The controller does not take the replicas away again.
         await staysFor("the handed-back Deployments", () => APPS.map(({ app }) => deployment(app)), 5_000);
         assertNoChanges((await stack.current().preview({ onOutput: stack.capture })).changeSummary, "preview after the hand-back");
@@ -114,7 +114,7 @@ describe("e2e: handing an adopted Deployment back under the real controller", fu
         const end = await waitUntil(`Rollouts gone, their pods gone, ${HAND_BACK_REPLICAS} Ready pods of each Deployment`, everything, (all) =>
             APPS.every(({ app }) => all[app].rollout === undefined && all[app].pods.rollout === 0 && all[app].pods.deployment === HAND_BACK_REPLICAS), 90_000);
         for (const { app } of APPS) {
-            assert.strictEqual(getJson(cluster.current(), ROLLOUT, app), undefined, `${app}: the Rollout was deleted with the component`);
+            assert.strictEqual(readObject(cluster, ROLLOUT, app), undefined, `${app}: the Rollout was deleted with the component`);
             assert.deepStrictEqual(end[app].deployment, { replicas: HAND_BACK_REPLICAS, available: HAND_BACK_REPLICAS, ready: HAND_BACK_REPLICAS }, app);
         }
         assertNoChanges((await stack.current().preview({ onOutput: stack.capture })).changeSummary, "preview without the component");

@@ -1,14 +1,17 @@
-// Helpers of the end-to-end tier: a local cluster with kube-scheduler, kwok's fake nodes and the
-// real Argo Rollouts controller; bounded waits that say what state was reached when they give
-// up; the controller's promote as `kubectl argo rollouts promote` does it; a Prometheus-compatible
-// endpoint the analysis queries.
-import { Stack } from "@pulumi/pulumi/automation";
+// Helpers of the end-to-end tier: the setup every suite shares (a namespace of its own in one local
+// cluster with kube-scheduler, kwok's fake nodes and the real Argo Rollouts controller, and its
+// stack); bounded waits that say what state was reached when they give up; the controller's
+// promote as `kubectl argo rollouts promote` does it; a Prometheus-compatible endpoint the
+// analysis queries.
 import * as assert from "assert";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
-import { Cluster, kubectl, startCluster, stopCluster } from "../../scripts/cluster/cluster";
-import { StackOptions, openStack } from "../../scripts/pulumi/workspace";
+import { kubectl } from "../../scripts/cluster/cluster";
+import { StackOptions } from "../../scripts/pulumi/workspace";
+import { getObject, NamespaceRef, useSharedCluster } from "../helpers/local-cluster";
+import { StackRef, useStack } from "../helpers/pulumi-run";
+
+export { assertNoChanges } from "../helpers/pulumi-run";
 
 export const ROLLOUT = "rollouts.argoproj.io";
 export const ANALYSIS_RUN = "analysisruns.argoproj.io";
@@ -21,7 +24,8 @@ export function say(msg: string): void {
     process.stderr.write(`      [e2e] ${msg}\n`);
 }
 
-// How long the tier took: each suite adds its time (cluster start to stop); printed at exit.
+// How long the tier took: each suite adds its time (its namespace's creation to its deletion; the
+// first suite's includes the cluster start); printed at exit.
 const tier = { suites: 0, ms: 0 };
 process.once("exit", () => {
     if (tier.suites > 0) {
@@ -29,95 +33,52 @@ process.once("exit", () => {
     }
 });
 
+export interface EndToEnd {
+    /** The suite's namespace in the run's end-to-end cluster: every object of the suite goes there. */
+    cluster: NamespaceRef;
+    /** The suite's stack, an inline program on its own file backend; its output is printed when a test fails. */
+    stack: StackRef;
+}
+
 /**
- * One cluster per suite, with nodes and the Argo controller; stopped afterwards (a watchdog
- * stops it if the test process dies). A failed test prints the controller's log tail.
+ * The setup every end-to-end suite shares: a namespace of its own in the run's end-to-end cluster
+ * (kube-scheduler, a kwok node and the Argo Rollouts controller, started once per run) and the
+ * suite's stack. A failed test also prints the tail of the controller's log (this namespace's lines and
+ * the controller's own).
  */
-export function useEndToEndCluster(prefix: string): { current: () => Cluster } {
-    const name = `${prefix}-${process.pid}`;
-    let cluster: Cluster | undefined;
+export function useEndToEnd(namespace: string, stack: Omit<StackOptions, "kubeconfig" | "stateDir">): EndToEnd {
     let start = 0;
-    before(async function () {
-        this.timeout(180_000);
-        start = Date.now();
-        cluster = await startCluster(name, {
-            ownerPid: process.pid, nodes: true, argo: true, log: () => undefined,
-            // Info level makes the controller's log worth reading when a test fails.
-            argoLogLevel: "info",
-        });
-        say(`cluster ${name}: API server, scheduler, kwok node and Argo Rollouts controller up in ${since(start)}`);
-    });
+    before(() => { start = Date.now(); });
+    // Info level makes the controller's log worth reading when a test fails.
+    const cluster = useSharedCluster(namespace, { nodes: true, argo: true, argoLogLevel: "info" });
+    before(() => say(`namespace ${namespace} ready in the end-to-end cluster (${since(start)})`));
     afterEach(function () {
-        if (this.currentTest?.state === "failed" && cluster) {
-            const log = path.join(cluster.dir, "rollouts-controller.log");
+        if (this.currentTest?.state === "failed") {
+            const log = path.join(cluster.current().dir, "rollouts-controller.log");
             if (fs.existsSync(log)) {
-                const lines = fs.readFileSync(log, "utf8").split("\n").filter((l) => !/level=(debug|info) msg="(Started syncing|Reconciliation completed|Started syncing rollout|No status changes)/.test(l));
+                const lines = fs.readFileSync(log, "utf8").split("\n")
+                    .filter((l) => !/ namespace=/.test(l) || l.includes(` namespace=${namespace}`))
+                    .filter((l) => !/level=(debug|info) msg="(Started syncing|Reconciliation completed|Started syncing rollout|No status changes)/.test(l));
                 process.stderr.write(`--- rollouts-controller.log (last 40 lines) ---\n${lines.slice(-40).join("\n")}\n`);
             }
         }
     });
-    after(async function () {
-        this.timeout(60_000);
-        await stopCluster(name);
-        if (start) {
-            tier.suites += 1;
-            tier.ms += Date.now() - start;
-            say(`suite done in ${since(start)}`);
-        }
+    after(() => {
+        tier.suites += 1;
+        tier.ms += Date.now() - start;
+        say(`suite done in ${since(start)}`);
     });
-    return {
-        current: () => {
-            if (!cluster) {
-                throw new Error("the cluster is not started");
-            }
-            return cluster;
-        },
-    };
+    return { cluster, stack: useStack(cluster, stack) };
 }
 
-/** A stack of an inline program on its own file backend, its output collected for failures. */
-export function useStack(
-    cluster: { current: () => Cluster },
-    opts: Omit<StackOptions, "kubeconfig" | "stateDir">,
-): { current: () => Stack; capture: (s: string) => void } {
-    const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "canary-e2e-state-"));
-    let stack: Stack | undefined;
-    let log = "";
-    before(async () => {
-        stack = await openStack({ ...opts, stateDir, kubeconfig: cluster.current().kubeconfig });
-    });
-    afterEach(function () {
-        if (this.currentTest?.state === "failed") {
-            process.stderr.write(`--- pulumi output ---\n${log}\n`);
-        }
-        log = "";
-    });
-    after(() => fs.rmSync(stateDir, { recursive: true, force: true }));
-    return {
-        current: () => {
-            if (!stack) {
-                throw new Error("the stack is not open");
-            }
-            return stack;
-        },
-        capture: (s: string) => { log += s; },
-    };
+/** One object of the suite's namespace, or undefined when it does not exist. */
+export function readObject(at: NamespaceRef, kind: string, name: string): any | undefined {
+    return getObject(at.current(), kind, name, at.namespace);
 }
 
-/** Reads one object as JSON; undefined when it does not exist. */
-export function getJson(c: Cluster, kind: string, name: string, namespace = "default"): any | undefined {
-    try {
-        return JSON.parse(kubectl(c, ["get", kind, name, "-n", namespace, "-o", "json"]));
-    } catch (e: any) {
-        if (/NotFound|not found/.test(String(e.stderr ?? e.message))) {
-            return undefined;
-        }
-        throw e;
-    }
-}
-
-export function listJson(c: Cluster, kind: string, selector: string, namespace = "default"): any[] {
-    return JSON.parse(kubectl(c, ["get", kind, "-n", namespace, "-l", selector, "-o", "json"])).items;
+/** The objects of a kind in the suite's namespace that match a label selector. */
+export function listObjects(at: NamespaceRef, kind: string, selector: string): any[] {
+    return JSON.parse(kubectl(at.current(), ["get", kind, "-n", at.namespace, "-l", selector, "-o", "json"])).items;
 }
 
 /** The parts of a Rollout's status the tests follow. */
@@ -135,8 +96,8 @@ export interface RolloutView {
     image?: string;
 }
 
-export function rolloutView(c: Cluster, name: string, namespace = "default"): RolloutView {
-    const r = getJson(c, ROLLOUT, name, namespace);
+export function rolloutView(at: NamespaceRef, name: string): RolloutView {
+    const r = readObject(at, ROLLOUT, name);
     const s = r?.status ?? {};
     return {
         generation: r?.metadata?.generation,
@@ -198,27 +159,22 @@ export async function staysFor<T>(what: string, read: () => T, ms: number): Prom
  * getPatches): clear `status.pauseConditions` through the status subresource, and unpause the spec
  * when it is paused. With `full`, `status.promoteFull: true` skips the remaining steps.
  */
-export function promote(c: Cluster, name: string, opts: { full?: boolean; namespace?: string } = {}): void {
-    const ns = opts.namespace ?? "default";
-    const r = getJson(c, ROLLOUT, name, ns);
+export function promote(at: NamespaceRef, name: string, opts: { full?: boolean } = {}): void {
+    const r = readObject(at, ROLLOUT, name);
     const status = opts.full ? { promoteFull: true } : { pauseConditions: null };
-    kubectl(c, ["patch", ROLLOUT, name, "-n", ns, "--subresource=status", "--type=merge", "-p", JSON.stringify({ status })]);
+    const ns = ["-n", at.namespace];
+    kubectl(at.current(), ["patch", ROLLOUT, name, ...ns, "--subresource=status", "--type=merge", "-p", JSON.stringify({ status })]);
     if (r?.spec?.paused) {
-        kubectl(c, ["patch", ROLLOUT, name, "-n", ns, "--type=merge", "-p", JSON.stringify({ spec: { paused: false } })]);
+        kubectl(at.current(), ["patch", ROLLOUT, name, ...ns, "--type=merge", "-p", JSON.stringify({ spec: { paused: false } })]);
     }
 }
 
 /** The weights of the VirtualService route(s) of the release, in destination order. */
-export function vsWeights(c: Cluster, name: string, route?: string, namespace = "default"): number[] {
-    const vs = getJson(c, VIRTUAL_SERVICE, name, namespace);
+export function vsWeights(at: NamespaceRef, name: string, route?: string): number[] {
+    const vs = readObject(at, VIRTUAL_SERVICE, name);
     const http = (vs?.spec?.http ?? []) as any[];
     const r = route ? http.find((h) => h.name === route) : http[http.length - 1];
     return (r?.route ?? []).map((d: any) => d.weight ?? 0);
-}
-
-export function assertNoChanges(summary: Record<string, number>, what: string): void {
-    const changed = Object.entries(summary).filter(([op, n]) => op !== "same" && n > 0);
-    assert.deepStrictEqual(changed, [], `${what}: unexpected changes: ${JSON.stringify(summary)}`);
 }
 
 export { PrometheusStub, startPrometheusStub } from "../../scripts/prometheus-stub";

@@ -5,19 +5,19 @@ import * as pulumi from "@pulumi/pulumi";
 import * as assert from "assert";
 import { CanaryDelivery } from "../../provider/src";
 import {
-    assertNoChanges, getJson, observed, promote, rolloutView, RolloutView, useEndToEndCluster, useStack, vsWeights, waitUntil,
+    assertNoChanges, observed, promote, readObject, rolloutView, RolloutView, useEndToEnd, VIRTUAL_SERVICE, vsWeights, waitUntil,
 } from "./helpers";
 
 const NAME = "web";
+const NAMESPACE = "e2e-istio";
 
 describe("e2e: an Istio host split under the real controller (weights written by it, never fought over)", function () {
     this.timeout(600_000);
-    const cluster = useEndToEndCluster("e2e-istio");
-    const stack = useStack(cluster, {
+    const { cluster, stack } = useEndToEnd(NAMESPACE, {
         program: async () => {
             const config = new pulumi.Config();
             const release = new CanaryDelivery(NAME, {
-                namespace: "default",
+                namespace: NAMESPACE,
                 replicas: 4,
                 template: { image: config.require("image"), ports: [{ name: "http", containerPort: 8080 }] },
                 istio: { retries: { attempts: 2, perTryTimeout: "1s" } },
@@ -30,8 +30,8 @@ describe("e2e: an Istio host split under the real controller (weights written by
         },
         stackName: "istio", config: { image: "web:1" },
     });
-    const view = () => rolloutView(cluster.current(), NAME);
-    const weights = () => vsWeights(cluster.current(), NAME, "primary");
+    const view = () => rolloutView(cluster, NAME);
+    const weights = () => vsWeights(cluster, NAME, "primary");
     const state = () => ({ rollout: view(), weights: weights() });
     const pausedAt = (step: number, w: number[]) => ({ rollout: v, weights: ws }: { rollout: RolloutView; weights: number[] }) =>
         observed(v) && v.phase === "Paused" && v.currentStepIndex === step && ws.join() === w.join();
@@ -49,7 +49,7 @@ describe("e2e: an Istio host split under the real controller (weights written by
         await waitUntil("first release Healthy", view, (v) => observed(v) && v.phase === "Healthy" && v.stableRS === v.currentPodHash);
         assert.deepStrictEqual(weights(), [100, 0]);
         // The controller points each Service at its pods by hash.
-        const stable = getJson(cluster.current(), "service", up.outputs.stableServiceName.value);
+        const stable = readObject(cluster, "service", up.outputs.stableServiceName.value);
         assert.strictEqual(stable.spec.selector["rollouts-pod-template-hash"], view().stableRS);
         await noChangesNow("after the first release");
     });
@@ -62,7 +62,7 @@ describe("e2e: an Istio host split under the real controller (weights written by
         assert.match(up.outputs.liveSummary.value, /^paused at stage 1 of 3 \(20%\): waiting for promotion/);
         const s = await waitUntil("paused at stage 1 with the VirtualService at 80/20", state, pausedAt(1, [80, 20]));
         assert.strictEqual(s.rollout.canaryWeight, 20);
-        const canary = getJson(cluster.current(), "service", up.outputs.canaryServiceName.value);
+        const canary = readObject(cluster, "service", up.outputs.canaryServiceName.value);
         assert.strictEqual(canary.spec.selector["rollouts-pod-template-hash"], s.rollout.currentPodHash);
         const stdout = await noChangesNow("during the canary at stage 1");
         assert.match(stdout, /Rollout web: paused at stage 1 of 3, canary at 20%; no change to the pod template or the steps/);
@@ -71,25 +71,25 @@ describe("e2e: an Istio host split under the real controller (weights written by
         assert.match(again.outputs.liveSummary.value, /^paused at stage 1 of 3 \(20%\): waiting for promotion; ready pods: canary \d\/\d, stable \d\/\d$/);
         assert.deepStrictEqual(weights(), [80, 20], "pulumi up did not revert the controller's weights");
         // The route keeps what the component wrote besides the weights.
-        const route = getJson(cluster.current(), "virtualservices.networking.istio.io", NAME).spec.http.find((h: any) => h.name === "primary");
+        const route = readObject(cluster, VIRTUAL_SERVICE, NAME).spec.http.find((h: any) => h.name === "primary");
         assert.deepStrictEqual(route.retries, { attempts: 2, perTryTimeout: "1s" });
     });
 
     it("promote: 50/50 at stage 2, still no changes in a preview", async () => {
-        promote(cluster.current(), NAME);
+        promote(cluster, NAME);
         await waitUntil("paused at stage 2 with the VirtualService at 50/50", state, pausedAt(3, [50, 50]));
         const stdout = await noChangesNow("during the canary at stage 2");
         assert.match(stdout, /Rollout web: paused at stage 2 of 3, canary at 50%/);
     });
 
     it("promote to the end: 20/80 in the timed stage 3, then fully promoted and back to 100/0", async () => {
-        promote(cluster.current(), NAME);
+        promote(cluster, NAME);
         await waitUntil("stage 3 with the VirtualService at 20/80", state,
             ({ rollout: v, weights: ws }) => v.currentStepIndex === 5 && ws.join() === "20,80", 30_000, 200);
         const done = await waitUntil("Healthy, fully promoted, VirtualService back to 100/0", state,
             ({ rollout: v, weights: ws }) => observed(v) && v.phase === "Healthy" && v.stableRS === v.currentPodHash && ws.join() === "100,0");
         assert.strictEqual(done.rollout.image, "web:2");
-        const stable = getJson(cluster.current(), "service", `${NAME}-stable`);
+        const stable = readObject(cluster, "service", `${NAME}-stable`);
         assert.strictEqual(stable.spec.selector["rollouts-pod-template-hash"], done.rollout.stableRS, "stable Service on the new pods");
         await noChangesNow("after the release");
         const up = await stack.current().up({ onOutput: stack.capture });
@@ -99,6 +99,6 @@ describe("e2e: an Istio host split under the real controller (weights written by
     it("destroy removes the release", async () => {
         const res = await stack.current().destroy({ onOutput: stack.capture });
         assert.strictEqual(res.summary.result, "succeeded");
-        assert.strictEqual(getJson(cluster.current(), "virtualservices.networking.istio.io", NAME), undefined);
+        assert.strictEqual(readObject(cluster, VIRTUAL_SERVICE, NAME), undefined);
     });
 });

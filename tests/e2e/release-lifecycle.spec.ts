@@ -5,18 +5,18 @@ import * as pulumi from "@pulumi/pulumi";
 import * as assert from "assert";
 import { CanaryDelivery } from "../../provider/src";
 import type { Delivery } from "../../provider/src/args";
-import { assertNoChanges, observed, rolloutView, useEndToEndCluster, useStack } from "./helpers";
+import { assertNoChanges, observed, rolloutView, useEndToEnd } from "./helpers";
 
 const NAME = "cart";
+const NAMESPACE = "e2e-lifecycle";
 
 describe("e2e: promote, full promotion, abort and retry as code; up fails at a gate or a timeout when told to", function () {
     this.timeout(600_000);
-    const cluster = useEndToEndCluster("e2e-lifecycle");
-    const stack = useStack(cluster, {
+    const { cluster, stack } = useEndToEnd(NAMESPACE, {
         program: async () => {
             const config = new pulumi.Config();
             const release = new CanaryDelivery(NAME, {
-                namespace: "default",
+                namespace: NAMESPACE,
                 replicas: 2,
                 template: { image: config.require("image"), ports: [{ containerPort: 8080 }] },
                 steps: [{ weight: 50, pause: "" }, { weight: 100 }],
@@ -26,7 +26,7 @@ describe("e2e: promote, full promotion, abort and retry as code; up fails at a g
         },
         stackName: "lifecycle", config: { image: "cart:1" },
     });
-    const view = () => rolloutView(cluster.current(), NAME);
+    const view = () => rolloutView(cluster, NAME);
     const setDelivery = (d: Delivery | undefined) => d
         ? stack.current().setConfig("delivery", { value: JSON.stringify(d) })
         : stack.current().removeConfig("delivery");
@@ -40,7 +40,7 @@ describe("e2e: promote, full promotion, abort and retry as code; up fails at a g
     it('onManualGate "fail": the up fails at the gate, saying where the release waits', async () => {
         await stack.current().setConfig("image", { value: "cart:2" });
         await setDelivery({ onManualGate: "fail" });
-        await assert.rejects(up(), /Rollout default\/cart: paused at stage 1 of 2: waiting for promotion.*\(delivery.onManualGate is "fail"\)/s);
+        await assert.rejects(up(), /Rollout e2e-lifecycle\/cart: paused at stage 1 of 2: waiting for promotion.*\(delivery.onManualGate is "fail"\)/s);
         const v = view();
         assert.ok(observed(v) && v.phase === "Paused" && v.pauseReasons.includes("CanaryPauseStep"), JSON.stringify(v));
     });

@@ -7,20 +7,20 @@ import * as pulumi from "@pulumi/pulumi";
 import * as assert from "assert";
 import { CanaryDelivery } from "../../provider/src";
 import {
-    assertNoChanges, listJson, observed, rolloutView, RolloutView, staysFor, useEndToEndCluster, useStack, waitUntil,
+    assertNoChanges, listObjects, observed, rolloutView, RolloutView, staysFor, useEndToEnd, waitUntil,
 } from "./helpers";
 
 const NAME = "shop";
+const NAMESPACE = "e2e-replicas";
 
 describe("e2e: a replica-count canary walks its steps under the real controller", function () {
     this.timeout(600_000);
-    const cluster = useEndToEndCluster("e2e-replicas");
-    const stack = useStack(cluster, {
+    const { cluster, stack } = useEndToEnd(NAMESPACE, {
         program: async () => {
             const config = new pulumi.Config();
             const promoteImage = config.get("promote");
             const release = new CanaryDelivery(NAME, {
-                namespace: "default",
+                namespace: NAMESPACE,
                 replicas: 4,
                 template: { image: config.require("image"), ports: [{ containerPort: 8080 }] },
                 steps: [{ weight: 25, pause: "" }, { weight: 50, pause: "5s" }],
@@ -30,8 +30,8 @@ describe("e2e: a replica-count canary walks its steps under the real controller"
         },
         stackName: "replicas", config: { image: "shop:1" },
     });
-    const view = () => rolloutView(cluster.current(), NAME);
-    const pods = () => listJson(cluster.current(), "pods", `app=${NAME}`)
+    const view = () => rolloutView(cluster, NAME);
+    const pods = () => listObjects(cluster, "pods", `app=${NAME}`)
         .filter((p) => !p.metadata.deletionTimestamp)
         .map((p) => ({
             image: p.spec.containers[0].image,

@@ -1,27 +1,75 @@
-// Mocha helpers for suites that need the real control plane: each suite gets its own
-// cluster (free ports, its own etcd), stopped afterwards; a watchdog stops it too if
-// the test process dies.
-import { Cluster, kubectl, startCluster, stopCluster } from "../../scripts/cluster/cluster";
+// Mocha helpers for suites that need the real control plane. A suite either starts a cluster of
+// its own (free ports, its own etcd), stopped afterwards, or takes a namespace of its own in a
+// cluster the run shares, started by the first suite that asks and stopped when the run ends. A
+// watchdog stops every cluster if the test process dies.
+import { Cluster, kubectl, StartOptions, startCluster, stopCluster } from "../../scripts/cluster/cluster";
 
-export function useCluster(prefix: string): { current: () => Cluster } {
+export interface ClusterRef {
+    current(): Cluster;
+}
+
+/** What a suite may ask of its cluster: nodes (kwok), the Argo controller, its log level. */
+export type SuiteClusterOptions = Pick<StartOptions, "nodes" | "argo" | "argoLogLevel">;
+
+/** A cluster of this suite's own, for suites that need the whole cluster (its default namespace, two clusters, ...). */
+export function useCluster(prefix: string, opts: SuiteClusterOptions = {}): ClusterRef {
     const name = `${prefix}-${process.pid}`;
     let cluster: Cluster | undefined;
     before(async function () {
         this.timeout(180_000);
-        cluster = await startCluster(name, { ownerPid: process.pid, log: () => undefined });
+        cluster = await startCluster(name, { ...opts, ownerPid: process.pid, log: () => undefined });
     });
     after(async function () {
         this.timeout(60_000);
         await stopCluster(name);
     });
-    return {
-        current: () => {
-            if (!cluster) {
-                throw new Error("the cluster is not started");
-            }
-            return cluster;
-        },
-    };
+    return { current: () => started(cluster) };
+}
+
+export interface NamespaceRef<N extends string | null = string> extends ClusterRef {
+    /** This suite's namespace (created before it, deleted after it). */
+    namespace: N;
+}
+
+const shared = new Map<string, Promise<Cluster>>();
+
+/**
+ * The namespace `namespace` in the run's shared cluster of this kind (`opts`), for suites whose
+ * objects all live in one namespace: the cluster start (CRDs installed: most of the time) is paid
+ * once per run instead of once per suite. The namespace is deleted after the suite, without waiting.
+ * `null`: the suite creates and removes namespaces of its own.
+ */
+export function useSharedCluster<N extends string | null>(namespace: N, opts: SuiteClusterOptions = {}): NamespaceRef<N> {
+    const key = `shared-${opts.nodes ? "nodes-" : ""}${opts.argo ? "argo-" : ""}${process.pid}`;
+    let cluster: Cluster | undefined;
+    before(async function () {
+        this.timeout(180_000);
+        if (!shared.has(key)) {
+            shared.set(key, startCluster(key, { ...opts, ownerPid: process.pid, log: () => undefined }));
+        }
+        cluster = await shared.get(key)!;
+        if (namespace !== null) kubectl(cluster, ["create", "namespace", namespace]);
+    });
+    after(function () {
+        if (cluster && namespace !== null) kubectl(cluster, ["delete", "namespace", namespace, "--wait=false"]);
+    });
+    return { namespace, current: () => started(cluster) };
+}
+
+// Mocha's root suite: runs once, after every suite of the run.
+after(async function () {
+    this.timeout(60_000);
+    for (const [name, starting] of shared) {
+        await starting.catch(() => undefined);
+        await stopCluster(name);
+    }
+});
+
+function started(cluster: Cluster | undefined): Cluster {
+    if (!cluster) {
+        throw new Error("the cluster is not started");
+    }
+    return cluster;
 }
 
 /** Reads one object (cluster-scoped when namespace is null), or undefined when it does not exist. */

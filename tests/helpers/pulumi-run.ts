@@ -1,9 +1,12 @@
 // Mocha helpers for suites that drive the real CLI: a throw-away file backend per suite,
-// and the CLI's output captured per test, printed only when the test fails.
+// the CLI's output captured per test, printed only when the test fails, and the suite's stack.
+import { Stack } from "@pulumi/pulumi/automation";
 import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { openStack, StackOptions } from "../../scripts/pulumi/workspace";
+import type { ClusterRef } from "./local-cluster";
 
 export interface PulumiRun {
     /** File backend directory of this suite (removed afterwards). */
@@ -25,8 +28,30 @@ export function usePulumiRun(): PulumiRun {
     return { stateDir, capture: (s: string) => { log += s; } };
 }
 
-/** A preview's change summary has nothing but unchanged resources. */
-export function assertNoChanges(summary: Record<string, number>): void {
+export interface StackRef extends PulumiRun {
+    current(): Stack;
+}
+
+/** The suite's stack (an inline program or one on disk) on its own file backend, deploying to `cluster`. */
+export function useStack(cluster: ClusterRef, opts: Omit<StackOptions, "kubeconfig" | "stateDir">): StackRef {
+    const run = usePulumiRun();
+    let stack: Stack | undefined;
+    before(async () => {
+        stack = await openStack({ ...opts, stateDir: run.stateDir, kubeconfig: cluster.current().kubeconfig });
+    });
+    return {
+        ...run,
+        current: () => {
+            if (!stack) {
+                throw new Error("the stack is not open");
+            }
+            return stack;
+        },
+    };
+}
+
+/** A preview's or an update's change summary has nothing but unchanged resources. */
+export function assertNoChanges(summary: Record<string, number>, what = "no changes"): void {
     const changed = Object.entries(summary).filter(([op, n]) => op !== "same" && n > 0);
-    assert.deepStrictEqual(changed, [], `unexpected changes: ${JSON.stringify(summary)}`);
+    assert.deepStrictEqual(changed, [], `${what}: unexpected changes: ${JSON.stringify(summary)}`);
 }

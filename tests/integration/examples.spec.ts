@@ -13,8 +13,7 @@ import { openStack } from "../../scripts/pulumi/workspace";
 import {
     assertObjectsExist, assertObjectsGone, copyProject, registryRequirements, ReleaseObject, seedPythonVenv,
 } from "../helpers/consumer-projects";
-import { getObject } from "../helpers/local-cluster";
-import { useEndToEndCluster } from "../e2e/helpers";
+import { getObject, useCluster } from "../helpers/local-cluster";
 import { usePulumiRun } from "../helpers/pulumi-run";
 
 interface Example {
@@ -73,7 +72,7 @@ const EXAMPLES: Example[] = [
 describe("examples/ on a local API server (real CLI, provider plugin)", function () {
     this.timeout(900_000);
     // With nodes and the Argo controller: the examples follow their first release to Healthy.
-    const cluster = useEndToEndCluster("examples-it");
+    const cluster = useCluster("examples-it", { nodes: true, argo: true });
     const { stateDir, capture } = usePulumiRun();
     const workRoot = fs.mkdtempSync(path.join(stateDir, "..", "canary-examples-"));
     after(() => fs.rmSync(workRoot, { recursive: true, force: true }));
