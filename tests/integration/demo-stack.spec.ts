@@ -2,13 +2,11 @@
 // CLI and engine, the real Kubernetes provider and a real API server with the real Argo
 // Rollouts and Istio CRDs: up, no-change preview, weights moved by "the controller" are
 // left alone, an image update, destroy.
-import { Stack } from "@pulumi/pulumi/automation";
 import * as assert from "assert";
 import { kubectl } from "../../scripts/cluster/cluster";
 import { repoRoot } from "../../scripts/paths";
-import { openStack } from "../../scripts/pulumi/workspace";
 import { getObject, useCluster } from "../helpers/local-cluster";
-import { assertNoChanges, usePulumiRun } from "../helpers/pulumi-run";
+import { assertNoChanges, useStack } from "../helpers/pulumi-run";
 
 const KINDS: Record<string, string> = {
     Rollout: "rollouts.argoproj.io",
@@ -21,22 +19,17 @@ const KINDS: Record<string, string> = {
 describe("demo stack on a local API server (real CLI)", function () {
     this.timeout(600_000);
     const cluster = useCluster("demo-it");
-    const { stateDir, capture } = usePulumiRun();
-    let stack: Stack;
+    const stack = useStack(cluster, {
+        workDir: repoRoot, stackName: "it",
+        // This API server runs no Argo controller: the demo applies without following.
+        config: { image: "nginx:1.27", follow: "false" },
+    });
     let created: { kind: string; name: string }[] = [];
     const weights = () => getObject(cluster.current(), KINDS.VirtualService, "demo")
         .spec.http[0].route.map((r: any) => r.weight);
 
-    before(async () => {
-        stack = await openStack({
-            workDir: repoRoot, stackName: "it", stateDir,
-            // This API server runs no Argo controller: the demo applies without following.
-            kubeconfig: cluster.current().kubeconfig, config: { image: "nginx:1.27", follow: "false" },
-        });
-    });
-
     it("up creates every object of the release on the API server", async () => {
-        const res = await stack.up({ onOutput: capture });
+        const res = await stack.current().up({ onOutput: stack.capture });
         assert.strictEqual(res.summary.result, "succeeded");
         created = (res.outputs.objects.value as { kind: string; name: string; managedBy: string }[])
             .filter((o) => o.managedBy === "component");
@@ -53,7 +46,7 @@ describe("demo stack on a local API server (real CLI)", function () {
     });
 
     it("a second preview reports no changes", async () => {
-        assertNoChanges((await stack.preview({ onOutput: capture })).changeSummary);
+        assertNoChanges((await stack.current().preview({ onOutput: stack.capture })).changeSummary);
     });
 
     it("weights the controller moved show no diff, even after a refresh, and are not reverted", async () => {
@@ -63,30 +56,30 @@ describe("demo stack on a local API server (real CLI)", function () {
                 { op: "replace", path: "/spec/http/0/route/0/weight", value: 70 },
                 { op: "replace", path: "/spec/http/0/route/1/weight", value: 30 },
             ])]);
-        assertNoChanges((await stack.preview({ onOutput: capture })).changeSummary);
-        assertNoChanges((await stack.preview({ refresh: true, onOutput: capture })).changeSummary);
-        await stack.up({ onOutput: capture });
+        assertNoChanges((await stack.current().preview({ onOutput: stack.capture })).changeSummary);
+        assertNoChanges((await stack.current().preview({ refresh: true, onOutput: stack.capture })).changeSummary);
+        await stack.current().up({ onOutput: stack.capture });
         assert.deepStrictEqual(weights(), [70, 30], "pulumi up left the controller's weights alone");
     });
 
     it("an image change updates exactly the Rollout (and the component's inputs), and the diff names the field", async () => {
-        await stack.setConfig("image", { value: "nginx:1.28" });
-        const preview = await stack.preview({ onOutput: capture });
+        await stack.current().setConfig("image", { value: "nginx:1.28" });
+        const preview = await stack.current().preview({ onOutput: stack.capture });
         const updated = [...preview.stdout.matchAll(/^ ~\s+(\S+) (\S+) update/gm)].map((m) => `${m[1]} ${m[2]}`);
         assert.deepStrictEqual([...new Set(updated)].sort(),
             ["canary-delivery:index:CanaryDelivery demo", "kubernetes:argoproj.io/v1alpha1:Rollout demo-rollout"]);
         // The reviewer is told what the change does to the live release.
         assert.match(preview.stdout, /Rollout demo: .*; this pod template change starts a new canary from stage 1/);
-        const diff = await stack.preview({ diff: true, onOutput: capture });
+        const diff = await stack.current().preview({ diff: true, onOutput: stack.capture });
         assert.match(diff.stdout, /image\s*:\s*"nginx:1\.27"\s*=>\s*"nginx:1\.28"/);
-        const res = await stack.up({ onOutput: capture });
+        const res = await stack.current().up({ onOutput: stack.capture });
         assert.strictEqual(res.summary.resourceChanges?.update, 2, JSON.stringify(res.summary.resourceChanges));
         const rollout = getObject(cluster.current(), KINDS.Rollout, "demo");
         assert.strictEqual(rollout.spec.template.spec.containers[0].image, "nginx:1.28");
     });
 
     it("destroy removes every object from the API server", async () => {
-        const res = await stack.destroy({ onOutput: capture });
+        const res = await stack.current().destroy({ onOutput: stack.capture });
         assert.strictEqual(res.summary.result, "succeeded");
         for (const o of created) {
             assert.strictEqual(getObject(cluster.current(), KINDS[o.kind], o.name), undefined, `${o.kind} ${o.name} is gone`);

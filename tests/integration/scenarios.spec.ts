@@ -4,14 +4,12 @@
 // preview and a destroy.
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { Stack } from "@pulumi/pulumi/automation";
 import * as assert from "assert";
 import { kubectl } from "../../scripts/cluster/cluster";
-import { openStack } from "../../scripts/pulumi/workspace";
 import { CanaryDelivery } from "../../provider/src";
 import { Scenario, SCENARIOS } from "../helpers/scenarios";
-import { useCluster } from "../helpers/local-cluster";
-import { assertNoChanges, usePulumiRun } from "../helpers/pulumi-run";
+import { useSharedCluster } from "../helpers/local-cluster";
+import { assertNoChanges, useStack } from "../helpers/pulumi-run";
 
 // A handed-back Deployment is awaited until its pods are available, which needs nodes
 // and a scheduler; the local control plane has neither yet.
@@ -39,25 +37,21 @@ function release(sc: Scenario): CanaryDelivery {
 
 describe("every scenario on a local API server (real engine, real CRDs)", function () {
     this.timeout(600_000);
-    const cluster = useCluster("scenarios-it");
-    const { stateDir, capture } = usePulumiRun();
-    let stack: Stack;
-
-    before(async () => {
-        stack = await openStack({
-            program: async () => {
-                const out: Record<string, pulumi.Output<unknown>> = {};
-                for (const sc of deployable) {
-                    out[sc.name] = release(sc).objects;
-                }
-                return out;
-            },
-            stackName: "scenarios", stateDir, kubeconfig: cluster.current().kubeconfig,
-        });
+    // Each scenario gets a namespace of its own (sc-<name>), which the stack creates and destroys.
+    const cluster = useSharedCluster(null);
+    const stack = useStack(cluster, {
+        program: async () => {
+            const out: Record<string, pulumi.Output<unknown>> = {};
+            for (const sc of deployable) {
+                out[sc.name] = release(sc).objects;
+            }
+            return out;
+        },
+        stackName: "scenarios",
     });
 
     it(`up: the API server accepts all ${deployable.length} deployable scenarios`, async () => {
-        const res = await stack.up({ onOutput: capture });
+        const res = await stack.current().up({ onOutput: stack.capture });
         assert.strictEqual(res.summary.result, "succeeded");
         for (const sc of deployable) {
             const objects = res.outputs[sc.name].value as { kind: string; name: string; managedBy: string }[];
@@ -69,7 +63,7 @@ describe("every scenario on a local API server (real engine, real CRDs)", functi
     });
 
     it("a second preview reports no changes", async () => {
-        assertNoChanges((await stack.preview({ onOutput: capture })).changeSummary);
+        assertNoChanges((await stack.current().preview({ onOutput: stack.capture })).changeSummary);
     });
 
     it("the controller scaling an adopted Deployment to 0 shows no diff, even after a refresh, and is not reverted", async () => {
@@ -81,9 +75,9 @@ describe("every scenario on a local API server (real engine, real CRDs)", functi
                 "--type=merge", "--field-manager=rollouts-controller", "-p", JSON.stringify({ spec: { replicas: 0 } })]);
         }
         for (const refresh of [false, true]) {
-            assertNoChanges((await stack.preview({ refresh, onOutput: capture })).changeSummary);
+            assertNoChanges((await stack.current().preview({ refresh, onOutput: stack.capture })).changeSummary);
         }
-        await stack.up({ onOutput: capture });
+        await stack.current().up({ onOutput: stack.capture });
         for (const sc of adopted) {
             const d = JSON.parse(kubectl(cluster.current(), ["get", "deployment", sc.args.workloadRef!.name as string, "-n", `sc-${sc.name}`, "-o", "json"]));
             assert.strictEqual(d.spec.replicas, 0, `${sc.name}: the controller's replicas were left alone`);
@@ -91,9 +85,11 @@ describe("every scenario on a local API server (real engine, real CRDs)", functi
     });
 
     it("destroy removes every release and its namespace", async () => {
-        const res = await stack.destroy({ onOutput: capture });
+        const res = await stack.current().destroy({ onOutput: stack.capture });
         assert.strictEqual(res.summary.result, "succeeded");
-        const left = kubectl(cluster.current(), ["get", "rollouts.argoproj.io", "-A", "-o", "name"]).trim();
-        assert.strictEqual(left, "", `Rollouts left: ${left}`);
+        const namespaces = deployable.map((sc) => `sc-${sc.name}`);
+        const left = (JSON.parse(kubectl(cluster.current(), ["get", "rollouts.argoproj.io", "-A", "-o", "json"])).items as any[])
+            .filter((r) => namespaces.includes(r.metadata.namespace)).map((r) => `${r.metadata.namespace}/${r.metadata.name}`);
+        assert.deepStrictEqual(left, [], "no Rollout of a scenario is left");
     });
 });

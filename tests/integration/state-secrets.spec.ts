@@ -9,8 +9,10 @@ import * as path from "path";
 import { cliEnv, pulumi as pulumiCli, sharedStagedProvider } from "../../scripts/provider-plugin";
 import { openStack } from "../../scripts/pulumi/workspace";
 import { CanaryDelivery } from "../../provider/src";
-import { getObject, useCluster } from "../helpers/local-cluster";
+import { getObject, NamespaceRef, useSharedCluster } from "../helpers/local-cluster";
 import { usePulumiRun } from "../helpers/pulumi-run";
+
+const NAMESPACE = "state-secrets";
 
 /** Every file of a file backend, recursively (checkpoints, their backups, history). */
 function stateFiles(dir: string): string[] {
@@ -28,15 +30,16 @@ function assertNotInState(stateDir: string, values: string[]): void {
 }
 
 /** The decoded values of the release's analysis Secret, by key. */
-function secretValues(c: ReturnType<ReturnType<typeof useCluster>["current"]>, name: string): string[] {
-    const secret = getObject(c, "secrets", name);
+function secretValues(at: NamespaceRef, name: string): string[] {
+    const secret = getObject(at.current(), "secrets", name, at.namespace);
     assert.ok(secret, `Secret ${name} exists`);
     return Object.values(secret.data as Record<string, string>).map((v) => Buffer.from(v, "base64").toString());
 }
 
 describe("Prometheus header values stay out of the state in plaintext (real CLI, state files grepped)", function () {
     this.timeout(600_000);
-    const cluster = useCluster("secrets-it");
+    // No destroys: the namespace goes after the suite, and the two releases have names of their own.
+    const cluster = useSharedCluster(NAMESPACE);
 
     describe("TypeScript, in-process", () => {
         const { stateDir, capture } = usePulumiRun();
@@ -46,7 +49,7 @@ describe("Prometheus header values stay out of the state in plaintext (real CLI,
             const stack = await openStack({
                 program: async () => {
                     const release = new CanaryDelivery("shop", {
-                        namespace: "default",
+                        namespace: NAMESPACE,
                         template: { image: "shop:1" },
                         istio: {},
                         analysis: {
@@ -64,11 +67,10 @@ describe("Prometheus header values stay out of the state in plaintext (real CLI,
                 stackName: "secrets-ts", stateDir, kubeconfig: cluster.current().kubeconfig,
             });
             const up = await stack.up({ onOutput: capture });
-            assert.deepStrictEqual(secretValues(cluster.current(), up.outputs.secretName.value).sort(), [PLAIN, SECRET].sort());
+            assert.deepStrictEqual(secretValues(cluster, up.outputs.secretName.value).sort(), [PLAIN, SECRET].sort());
             // A second update writes more checkpoints and history.
             await stack.up({ onOutput: capture });
             assertNotInState(stateDir, [PLAIN, SECRET, "plain-ts-4f1d9c"]);
-            await stack.destroy({ onOutput: capture });
         });
     });
 
@@ -86,10 +88,10 @@ describe("Prometheus header values stay out of the state in plaintext (real CLI,
                 "packages:",
                 `  canary-delivery: ${sharedStagedProvider().dir}`,
                 "resources:",
-                "  shop:",
+                "  shop-yaml:",
                 "    type: canary-delivery:CanaryDelivery",
                 "    properties:",
-                "      namespace: default",
+                `      namespace: ${NAMESPACE}`,
                 "      template:",
                 "        image: shop:1",
                 "      istio: {}",
@@ -109,7 +111,7 @@ describe("Prometheus header values stay out of the state in plaintext (real CLI,
                 "      delivery:",
                 "        wait: false",
                 "outputs:",
-                "  secretName: ${shop.analysisSecretName}",
+                "  secretName: ${shop-yaml.analysisSecretName}",
             ].join("\n") + "\n");
             env = cliEnv(stateDir);
             pulumiCli(["stack", "init", "it"], { cwd: dir, env });
@@ -120,10 +122,9 @@ describe("Prometheus header values stay out of the state in plaintext (real CLI,
         it("a plain-string and a secret header value: up, then neither is in any state file; the Secret has both", () => {
             capture(pulumiCli(["up", "--yes", "--skip-preview", "--non-interactive"], { cwd: dir, env }));
             const outputs = JSON.parse(pulumiCli(["stack", "output", "--json"], { cwd: dir, env }));
-            assert.deepStrictEqual(secretValues(cluster.current(), outputs.secretName).sort(), [PLAIN, SECRET].sort());
+            assert.deepStrictEqual(secretValues(cluster, outputs.secretName).sort(), [PLAIN, SECRET].sort());
             capture(pulumiCli(["up", "--yes", "--skip-preview", "--non-interactive"], { cwd: dir, env }));
             assertNotInState(stateDir, [PLAIN, SECRET, "plain-yaml-2c61b0"]);
-            capture(pulumiCli(["destroy", "--yes", "--skip-preview", "--non-interactive"], { cwd: dir, env }));
         });
     });
 });

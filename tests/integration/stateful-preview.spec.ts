@@ -2,56 +2,51 @@
 // status written through the status subresource (as the Argo controller writes it), then
 // `pulumi preview` says where the release stands and what the change does to it.
 import * as pulumi from "@pulumi/pulumi";
-import { Stack } from "@pulumi/pulumi/automation";
 import * as assert from "assert";
 import { kubectl } from "../../scripts/cluster/cluster";
-import { openStack } from "../../scripts/pulumi/workspace";
 import { CanaryDelivery } from "../../provider/src";
-import { pausedAtStage2, useCluster, writeRolloutStatus } from "../helpers/local-cluster";
-import { usePulumiRun } from "../helpers/pulumi-run";
+import { pausedAtStage2, useSharedCluster, writeRolloutStatus } from "../helpers/local-cluster";
+import { useStack } from "../helpers/pulumi-run";
+
+const NAMESPACE = "stateful-preview";
 
 describe("stateful preview of a live release (real CLI, real status)", function () {
     this.timeout(600_000);
-    const cluster = useCluster("stateful-it");
-    const { stateDir, capture } = usePulumiRun();
-    let stack: Stack;
-    const setStatus = (status: object) => writeRolloutStatus(cluster.current(), "shop", status);
-    const previewSays = async () => (await stack.preview({ onOutput: capture })).stdout;
-
-    before(async () => {
-        stack = await openStack({
-            program: async () => {
-                const config = new pulumi.Config();
-                const release = new CanaryDelivery("shop", {
-                    namespace: "default",
-                    template: { image: config.require("image"), ports: [{ name: "http", containerPort: 8080 }] },
-                    steps: JSON.parse(config.require("steps")),
-                    // No Argo controller here: the test writes the status as the controller would.
-                    delivery: { wait: false },
-                });
-                return { status: release.status, liveSummary: release.liveSummary, changeImpact: release.changeImpact };
-            },
-            stackName: "stateful", stateDir, kubeconfig: cluster.current().kubeconfig,
-            config: { image: "shop:1", steps: JSON.stringify([{ weight: 10, pause: "1m" }, { weight: 30 }, { weight: 60, pause: "5m" }]) },
-        });
+    const cluster = useSharedCluster(NAMESPACE);
+    const stack = useStack(cluster, {
+        program: async () => {
+            const config = new pulumi.Config();
+            const release = new CanaryDelivery("shop", {
+                namespace: NAMESPACE,
+                template: { image: config.require("image"), ports: [{ name: "http", containerPort: 8080 }] },
+                steps: JSON.parse(config.require("steps")),
+                // No Argo controller here: the test writes the status as the controller would.
+                delivery: { wait: false },
+            });
+            return { status: release.status, liveSummary: release.liveSummary, changeImpact: release.changeImpact };
+        },
+        stackName: "stateful",
+        config: { image: "shop:1", steps: JSON.stringify([{ weight: 10, pause: "1m" }, { weight: 30 }, { weight: 60, pause: "5m" }]) },
     });
+    const setStatus = (status: object) => writeRolloutStatus(cluster.current(), "shop", status, NAMESPACE);
+    const previewSays = async () => (await stack.current().preview({ onOutput: stack.capture })).stdout;
 
     it("before the first deploy: not deployed yet, and the first release skips the steps", async () => {
         assert.match(await previewSays(), /Rollout shop: not deployed yet; first release: Argo Rollouts skips the steps/);
-        const up = await stack.up({ onOutput: capture });
+        const up = await stack.current().up({ onOutput: stack.capture });
         assert.strictEqual(up.outputs.liveSummary.value, "waiting for the Argo Rollouts controller to pick up the new spec");
     });
 
     it("paused at stage 2 of 3 with 30%: an image change restarts the canary from stage 1", async () => {
         setStatus(pausedAtStage2());
-        await stack.setConfig("image", { value: "shop:2" });
+        await stack.current().setConfig("image", { value: "shop:2" });
         assert.match(await previewSays(),
             /Rollout shop: paused at stage 2 of 3, canary at 30%; this pod template change replaces the canary in progress and restarts from stage 1/);
     });
 
     it("the same release with only the steps changed: the canary keeps its version, steps restart", async () => {
-        await stack.setConfig("image", { value: "shop:1" });
-        await stack.setConfig("steps", { value: JSON.stringify([{ weight: 20, pause: "1m" }, { weight: 50 }]) });
+        await stack.current().setConfig("image", { value: "shop:1" });
+        await stack.current().setConfig("steps", { value: JSON.stringify([{ weight: 20, pause: "1m" }, { weight: 50 }]) });
         assert.match(await previewSays(),
             /paused at stage 2 of 3, canary at 30%; steps-only change: the canary in progress keeps its version, and Argo restarts it at stage 1 of the new 2/);
     });
@@ -59,9 +54,9 @@ describe("stateful preview of a live release (real CLI, real status)", function 
     it("fully promoted and healthy: an image change starts a new canary; the outputs are read after the update", async () => {
         setStatus({ phase: "Healthy", currentStepIndex: 6, pauseConditions: null, stableRS: "7d9f8c6b5", currentPodHash: "7d9f8c6b5",
             canary: { weights: null } });
-        await stack.setConfig("image", { value: "shop:3" });
+        await stack.current().setConfig("image", { value: "shop:3" });
         assert.match(await previewSays(), /Rollout shop: Healthy, fully promoted; this pod template change starts a new canary from stage 1/);
-        const up = await stack.up({ onOutput: capture });
+        const up = await stack.current().up({ onOutput: stack.capture });
         // Not followed (delivery.wait false): the outputs say where the release is right after the
         // update, which no controller has seen yet.
         assert.strictEqual(up.outputs.liveSummary.value, "waiting for the Argo Rollouts controller to pick up the new spec");
@@ -71,8 +66,8 @@ describe("stateful preview of a live release (real CLI, real status)", function 
     });
 
     it("the stack records a Rollout the cluster does not have: the preview says so and suggests a refresh", async () => {
-        kubectl(cluster.current(), ["delete", "rollouts.argoproj.io", "shop", "-n", "default", "--wait=true"]);
+        kubectl(cluster.current(), ["delete", "rollouts.argoproj.io", "shop", "-n", NAMESPACE, "--wait=true"]);
         const stdout = await previewSays();
-        assert.match(stdout, /Rollout shop: the stack records Rollout default\/shop but the cluster has none \(reset, or deleted by hand\?\): run `pulumi refresh`/);
+        assert.match(stdout, /Rollout shop: the stack records Rollout stateful-preview\/shop but the cluster has none \(reset, or deleted by hand\?\): run `pulumi refresh`/);
     });
 });
