@@ -5,14 +5,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "assert";
 import { execFile } from "child_process";
-import * as path from "path";
 import { CanaryDelivery } from "../../provider/src";
 import { repoRoot } from "../../scripts/paths";
+import { builtCli } from "../helpers/built-cli";
 import { observed, rolloutView, RolloutView, say, useEndToEnd, waitUntil } from "./helpers";
 
 const NAME = "shop";
 const NAMESPACE = "e2e-cli";
-const MAIN = path.join(repoRoot, "provider", "src", "cli", "main.ts");
 
 interface CliRun {
     code: number;
@@ -38,12 +37,16 @@ describe("e2e: the canary-delivery CLI on a stack's release under the real contr
         stackName: "cli", config: { image: "shop:1" },
     });
     const view = () => rolloutView(cluster, NAME);
+    before(function () {
+        this.timeout(300_000);
+        builtCli();
+    });
 
     /** Runs the CLI as a user would, with the stack's Pulumi environment and no usable ambient kubeconfig. */
     function cli(...args: string[]): Promise<CliRun> {
         const env = { ...process.env, ...stack.current().workspace.envVars, KUBECONFIG: "/nonexistent/kubeconfig" };
         return new Promise((resolve) => {
-            execFile(process.execPath, ["-r", "ts-node/register/transpile-only", MAIN, ...args], { cwd: repoRoot, env, timeout: 120_000 }, (err, stdout, stderr) => {
+            execFile(process.execPath, [builtCli(), ...args], { cwd: repoRoot, env, timeout: 120_000 }, (err, stdout, stderr) => {
                 const code = err ? (typeof err.code === "number" ? err.code : -1) : 0;
                 say(`canary-delivery ${args.join(" ")} -> exit ${code}`);
                 stack.capture(`$ canary-delivery ${args.join(" ")}\n${stdout}${stderr}(exit ${code})\n`);

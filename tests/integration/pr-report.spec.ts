@@ -13,9 +13,9 @@ import { kubectl } from "../../scripts/cluster/cluster";
 import { repoRoot } from "../../scripts/paths";
 import { openStack, pulumiEnv } from "../../scripts/pulumi/workspace";
 import { pausedAtStage2, useCluster, writeRolloutStatus } from "../helpers/local-cluster";
+import { builtCli } from "../helpers/built-cli";
 import { usePulumiRun } from "../helpers/pulumi-run";
 
-const CLI = path.join(repoRoot, "provider", "src", "cli", "main.ts");
 const FIXTURES = path.join(repoRoot, "tests", "unit", "fixtures", "report");
 const STEPS = [{ weight: 10, pause: "6m" }, { weight: 30 }, { weight: 60, pause: "10m" }];
 
@@ -95,13 +95,14 @@ describe("PR report from the real pulumi preview --json and the policy pack (liv
             const text = sanitize(preview.stdout, dir, stateDir, opts.stream !== false);
             fs.writeFileSync(path.join(FIXTURES, fixture), text);
         }
-        const report = await exec(process.execPath, ["-r", "ts-node/register/transpile-only", CLI, "report", "--project", "pr-report", "--stack", "report"],
+        const report = await exec(process.execPath, [builtCli(), "report", "--project", "pr-report", "--stack", "report"],
             { cwd: repoRoot, env: process.env, input: preview.stdout });
         capture(`$ canary-delivery report (exit ${report.code})\n${report.stdout}${report.stderr}\n`);
         return { preview, report };
     }
 
     before(async () => {
+        builtCli();
         fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: pr-report\nruntime: nodejs\ndescription: A CanaryDelivery whose previews a pull request reports on.\n");
         fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "pr-report", private: true, main: "index.ts" }, null, 2));
         fs.writeFileSync(path.join(dir, "index.ts"), PROGRAM);
