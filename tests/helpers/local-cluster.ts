@@ -1,7 +1,9 @@
 // Mocha helpers for suites that need the real control plane. A suite either starts a cluster of
 // its own (free ports, its own etcd), stopped afterwards, or takes a namespace of its own in a
-// cluster the run shares, started by the first suite that asks and stopped when the run ends. A
-// watchdog stops every cluster if the test process dies.
+// cluster the run shares, started by the first suite that asks. A shared cluster is stopped when a
+// suite starts that needs another cluster (an idle control plane still burns about 4 s of CPU a
+// minute, and a start costs about 10 s, so a cluster is not kept through suites that cannot use
+// it), or when the run ends. A watchdog stops every cluster if the test process dies.
 import { Cluster, kubectl, StartOptions, startCluster, stopCluster } from "../../scripts/cluster/cluster";
 
 export interface ClusterRef {
@@ -17,6 +19,7 @@ export function useCluster(prefix: string, opts: SuiteClusterOptions = {}): Clus
     let cluster: Cluster | undefined;
     before(async function () {
         this.timeout(180_000);
+        await stopSharedClusters();
         cluster = await startCluster(name, { ...opts, ownerPid: process.pid, log: () => undefined });
     });
     after(async function () {
@@ -32,11 +35,14 @@ export interface NamespaceRef<N extends string | null = string> extends ClusterR
 }
 
 const shared = new Map<string, Promise<Cluster>>();
+/** How many running suites use each shared cluster (a nested suite may start while an outer one uses it). */
+const users = new Map<string, number>();
 
 /**
  * The namespace `namespace` in the run's shared cluster of this kind (`opts`), for suites whose
  * objects all live in one namespace: the cluster start (CRDs installed: most of the time) is paid
- * once per run instead of once per suite. The namespace is deleted after the suite, without waiting.
+ * once for consecutive suites instead of once per suite. The namespace is deleted after the suite,
+ * without waiting.
  * `null`: the suite creates and removes namespaces of its own.
  */
 export function useSharedCluster<N extends string | null>(namespace: N, opts: SuiteClusterOptions = {}): NamespaceRef<N> {
@@ -45,24 +51,34 @@ export function useSharedCluster<N extends string | null>(namespace: N, opts: Su
     before(async function () {
         this.timeout(180_000);
         if (!shared.has(key)) {
+            await stopSharedClusters();
             shared.set(key, startCluster(key, { ...opts, ownerPid: process.pid, log: () => undefined }));
         }
+        users.set(key, (users.get(key) ?? 0) + 1);
         cluster = await shared.get(key)!;
         if (namespace !== null) kubectl(cluster, ["create", "namespace", namespace]);
     });
     after(function () {
+        users.set(key, (users.get(key) ?? 1) - 1);
         if (cluster && namespace !== null) kubectl(cluster, ["delete", "namespace", namespace, "--wait=false"]);
     });
     return { namespace, current: () => started(cluster) };
 }
 
-// Mocha's root suite: runs once, after every suite of the run.
-after(async function () {
-    this.timeout(60_000);
-    for (const [name, starting] of shared) {
+/** Stops the shared clusters no running suite uses. */
+async function stopSharedClusters(): Promise<void> {
+    for (const [name, starting] of [...shared]) {
+        if ((users.get(name) ?? 0) > 0) continue;
+        shared.delete(name);
         await starting.catch(() => undefined);
         await stopCluster(name);
     }
+}
+
+// Mocha's root suite: runs once, after every suite of the run.
+after(async function () {
+    this.timeout(60_000);
+    await stopSharedClusters();
 });
 
 function started(cluster: Cluster | undefined): Cluster {
