@@ -205,34 +205,14 @@ export function kubectl(c: Pick<Cluster, "kubeconfig">, args: string[], input?: 
     });
 }
 
-async function installCrds(c: Cluster): Promise<void> {
+function installCrds(c: Cluster): void {
     const crds = crdsDir;
     if (!fs.existsSync(path.join(crds, ".versions"))) {
         throw new Error(`${crds} is missing: run \`npm run bootstrap\` first`);
     }
     kubectl(c, ["apply", "--server-side", "--field-manager=canary-delivery-cluster",
         "-f", path.join(crds, "argo-rollouts"), "-f", path.join(crds, "istio"), "-f", path.join(crds, "gateway-api")]);
-    await crdsEstablished(c, 120_000);
-}
-
-/**
- * Waits until every CRD is Established. Not `kubectl wait --for=condition=Established crd --all`:
- * that fails at once ("status.conditions accessor error") on a CRD created a moment ago whose
- * status the API server has not written yet.
- */
-async function crdsEstablished(c: Cluster, ms: number): Promise<void> {
-    const until = Date.now() + ms;
-    let pending: string[] = [];
-    while (Date.now() < until) {
-        pending = kubectl(c, ["get", "crd", "-o",
-            'jsonpath={range .items[*]}{.metadata.name}={.status.conditions[?(@.type=="Established")].status}{"\\n"}{end}'])
-            .split("\n").filter((l) => l && !l.endsWith("=True")).map((l) => l.split("=")[0]);
-        if (pending.length === 0) {
-            return;
-        }
-        await new Promise((r) => setTimeout(r, 200));
-    }
-    throw new Error(`CRDs not Established after ${ms / 1000}s: ${pending.join(", ")}`);
+    kubectl(c, ["wait", "--for=condition=Established", "crd", "--all", "--timeout=120s"]);
 }
 
 /** Ends the process groups of a cluster: TERM, then KILL after a short grace period. */
@@ -352,7 +332,7 @@ export async function startCluster(name: string, opts: StartOptions = {}): Promi
         await waitReady(server, dir, 120_000, [etcd, apiserver, controllers]);
         say(`API server ready in ${elapsed()}`);
         if (opts.crds !== false) {
-            await installCrds(cluster);
+            installCrds(cluster);
             say(`Argo Rollouts, Istio and Gateway API CRDs established (${elapsed()})`);
         }
         if (nodeCount > 0) {
