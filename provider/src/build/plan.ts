@@ -3,10 +3,7 @@
 // to reach full promotion at the least: "at least 16m, plus 1 manual promotion at stage 2".
 import { humanDuration } from "../core/duration";
 import type { Resolved, ResolvedStep } from "../resolve/model";
-import type { PlanTiming } from "../resolve/timing";
-
-export type { PlanTiming } from "../resolve/timing";
-export { stageAnalysisSeconds } from "../resolve/timing";
+import type { PlanTiming } from "../resolve/model";
 import { routingFor } from "../routers";
 
 export interface Plan {

@@ -4,7 +4,9 @@
 // line it logs on itself), never from a second read of the cluster.
 import type { CanaryDeliveryArgs } from "../args";
 import { PRESET_METRIC_NAMES } from "../core/analysis-args";
-import { describePlan, describeTiming, PlanTiming, stageAnalysisSeconds } from "../build/plan";
+import { describePlan, describeTiming } from "../build/plan";
+import type { PlanTiming } from "../resolve/model";
+import { stageAnalysisSeconds } from "../resolve/timing";
 import { humanDuration } from "../core/duration";
 import { resolve } from "../resolve";
 import type { Resolved } from "../resolve/model";

@@ -3,8 +3,8 @@
 import type { CanaryDeliveryArgs } from "../args";
 import { goDurationSeconds } from "../core/duration";
 import { manualGates } from "../core/pause";
-import type { ResolvedDelivery } from "./model";
-import { defaultTimeoutSeconds, PlanTiming } from "./timing";
+import type { PlanTiming, ResolvedDelivery } from "./model";
+import { defaultTimeoutSeconds } from "./timing";
 
 export function resolveDelivery(args: CanaryDeliveryArgs, timing: PlanTiming): ResolvedDelivery {
     const d = args.delivery ?? {};

@@ -5,8 +5,6 @@
 import { goDurationSeconds } from "../core/duration";
 import type { PlanTiming, ResolvedAnalysis, ResolvedStep } from "./model";
 
-export type { PlanTiming } from "./model";
-
 /** Argo Rollouts' default `progressDeadlineSeconds`. */
 export const ARGO_PROGRESS_DEADLINE_SECONDS = 600;
 

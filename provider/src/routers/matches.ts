@@ -6,6 +6,8 @@ import { httpToken, headerValue } from "../parse/formats";
 import { pcreProblem, re2Problem } from "../parse/regex";
 import type { Problem } from "../parse/rules/problem";
 import { obj, oneOf, rule } from "../parse/zod-helpers";
+import type { ArgoStep, HeaderRouteMatch } from "../core/argo-types";
+import { compact } from "../core/manifest";
 
 export interface ResolvedMatch {
     on: MatchOn;
@@ -62,4 +64,23 @@ export function matchesNote(alternatives: string[]): string | undefined {
 
 export function escapeRegex(text: string): string {
     return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Name of the Argo managed route that carries header and cookie matches, for every router that has one. */
+export const MATCH_ROUTE = "canary-match";
+
+/** The managed route's step at the start of the first stage: requests that match go to the canary. */
+export function headerRouteSteps(matches: ResolvedMatch[]): ArgoStep[] {
+    if (!matches.length) return [];
+    return [{ setHeaderRoute: { name: MATCH_ROUTE, match: matches.map(headerRouteMatch) } }];
+}
+
+/** Argo's setHeaderRoute match; a cookie is matched inside the Cookie header. */
+function headerRouteMatch(m: ResolvedMatch): HeaderRouteMatch {
+    if (m.on === "cookie") {
+        const value = m.regex ?? (m.prefix !== undefined ? `${escapeRegex(m.prefix)}[^;]*` : escapeRegex(m.exact!));
+        return { headerName: "cookie", headerValue: { regex: `^(.*?;\\s*)?${escapeRegex(m.name!)}=${value}(;.*)?$` } };
+    }
+    // A header match always has a name: the rules refuse one without.
+    return { headerName: m.name!, headerValue: compact({ exact: m.exact, prefix: m.prefix, regex: m.regex }) };
 }

@@ -5,18 +5,15 @@
 import { BuildEnv, Child, compact, metadata, pruned } from "../../core/manifest";
 import type { HTTPRoute } from "../../generated/crds";
 import type { Resolved } from "../../resolve/model";
-import type { ResolvedMatch } from "../matches";
+import { headerRouteSteps, MATCH_ROUTE } from "../matches";
 import type { ResolvedGatewayApi } from "./model";
-import type { ArgoStep, HeaderRouteMatch, RouterCanaryFields } from "../../core/argo-types";
+import type { ArgoStep, RouterCanaryFields } from "../../core/argo-types";
 
 /** The plugin's name in the controller's argo-rollouts-config ConfigMap and in the Rollout. */
 export const GATEWAY_API_PLUGIN = "argoproj-labs/gatewayAPI";
 
 /** Roles of the Gateway API router's children (the Pulumi name suffix). */
 export const GATEWAY_API_ROLE = { httpRoute: "http-route" } as const;
-
-/** Name of the plugin-managed route that carries header matches. */
-export const MATCH_ROUTE = "canary-match";
 
 /** Fields of the Rollout's `spec.strategy.canary`. */
 export function gatewayApiCanaryFields(r: Resolved, t: ResolvedGatewayApi): RouterCanaryFields {
@@ -34,8 +31,7 @@ export function gatewayApiCanaryFields(r: Resolved, t: ResolvedGatewayApi): Rout
 
 /** The managed header route, set at the start of the first stage. */
 export function gatewayApiFirstStageSteps(t: ResolvedGatewayApi): ArgoStep[] {
-    if (!t.headerMatches.length) return [];
-    return [{ setHeaderRoute: { name: MATCH_ROUTE, match: t.headerMatches.map(headerRouteMatch) } }];
+    return headerRouteSteps(t.headerMatches);
 }
 
 /** The HTTPRoute, when the component creates it. */
@@ -58,10 +54,4 @@ export function gatewayApiChildren(r: Resolved, t: ResolvedGatewayApi, env: Buil
         },
     };
     return [{ role: GATEWAY_API_ROLE.httpRoute, kind: "HTTPRoute", manifest: pruned(manifest), ignoreChanges: ["spec.rules"] }];
-}
-
-/** Argo's setHeaderRoute match. */
-function headerRouteMatch(m: ResolvedMatch): HeaderRouteMatch {
-    // A header match always has a name: the rules refuse one without.
-    return { headerName: m.name!, headerValue: compact({ exact: m.exact, regex: m.regex }) };
 }

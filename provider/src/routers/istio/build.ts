@@ -9,9 +9,9 @@
 import { BuildEnv, Child, compact, metadata, pruned } from "../../core/manifest";
 import type { DestinationRule, VirtualService } from "../../generated/crds";
 import type { Resolved } from "../../resolve/model";
-import { escapeRegex, ResolvedMatch } from "../matches";
+import { headerRouteSteps, MATCH_ROUTE } from "../matches";
 import type { ResolvedIstio } from "./model";
-import type { ArgoStep, HeaderRouteMatch, RouterCanaryFields } from "../../core/argo-types";
+import type { ArgoStep, RouterCanaryFields } from "../../core/argo-types";
 
 /** Roles of the Istio router's children (the Pulumi name suffix: renaming one replaces the object). */
 export const ISTIO_ROLE = {
@@ -22,8 +22,6 @@ export const ISTIO_ROLE = {
 } as const;
 type IstioRole = (typeof ISTIO_ROLE)[keyof typeof ISTIO_ROLE];
 
-/** Name of the Argo managed route that carries header and cookie matches. */
-export const MATCH_ROUTE = "canary-match";
 export const URI_ROUTE = "canary-uri";
 
 /** Fields of the Rollout's `spec.strategy.canary`. */
@@ -45,8 +43,7 @@ export function istioCanaryFields(r: Resolved, t: ResolvedIstio): RouterCanaryFi
 
 /** The managed header route, set at the start of the first stage. */
 export function istioFirstStageSteps(t: ResolvedIstio): ArgoStep[] {
-    if (!t.headerMatches.length) return [];
-    return [{ setHeaderRoute: { name: MATCH_ROUTE, match: t.headerMatches.map(headerRouteMatch) } }];
+    return headerRouteSteps(t.headerMatches);
 }
 
 /** The VirtualService and DestinationRules the component creates. */
@@ -62,16 +59,6 @@ export function istioChildren(r: Resolved, t: ResolvedIstio, env: BuildEnv): Chi
         children.push(destinationRule(r, env, ISTIO_ROLE.canaryDestinationRule, r.services.canary!, r.services.canary!, true));
     }
     return children;
-}
-
-/** Argo's setHeaderRoute match; a cookie is matched inside the Cookie header. */
-function headerRouteMatch(m: ResolvedMatch): HeaderRouteMatch {
-    if (m.on === "cookie") {
-        const value = m.regex ?? (m.prefix !== undefined ? `${escapeRegex(m.prefix)}[^;]*` : escapeRegex(m.exact!));
-        return { headerName: "cookie", headerValue: { regex: `^(.*?;\\s*)?${escapeRegex(m.name!)}=${value}(;.*)?$` } };
-    }
-    // A header match always has a name: the rules refuse one without.
-    return { headerName: m.name!, headerValue: compact({ exact: m.exact, prefix: m.prefix, regex: m.regex }) };
 }
 
 function virtualService(r: Resolved, t: ResolvedIstio, env: BuildEnv): Child {
