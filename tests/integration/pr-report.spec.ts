@@ -26,12 +26,13 @@ const config = new pulumi.Config();
 if (config.getBoolean("enabled") !== false) new CanaryDelivery("shop", {
     namespace: "default",
     replicas: 4,
-    template: {
+    // An adopted Deployment the controller scales down once promoted: its Rollout outlives the component.
+    ...(config.getBoolean("adopt") ? { workloadRef: { name: "shop", matchLabels: { app: "shop" }, scaleDown: "onsuccess" as const } } : { template: {
         image: config.require("image"),
         ports: [{ name: "http", containerPort: 8080 }],
         env: JSON.parse(config.get("env") ?? "[]"),
         resources: { requests: { cpu: config.get("cpu") ?? "100m" } },
-    },
+    } }),
     steps: JSON.parse(config.require("steps")),
     analysis: config.getBoolean("analysis") === false ? undefined : {
         prometheus: { address: "http://prometheus.monitoring:9090" },
@@ -212,5 +213,15 @@ describe("PR report from the real pulumi preview --json and the policy pack (liv
         assert.match(report.stdout, /\*\*The preview failed/);
         assert.match(report.stdout, /steps\[0\]\.pause/);
         assert.match(report.stdout, /### `shop`: not previewed/);
+    });
+
+    it("an adopted Deployment's release taken out of the program: the report warns that its Rollout stays, unmanaged, and says how to remove it safely", async () => {
+        await stack.setAllConfig({ steps: { value: JSON.stringify(STEPS) }, adopt: { value: "true" } });
+        await stack.up({ onOutput: capture });
+        await stack.setConfig("enabled", { value: "false" });
+        const md = (await previewReport("removed-retained.jsonl")).report.stdout;
+        assert.match(md, /### `shop`: removed/);
+        assert.match(md, /\*\*Warning:\*\* Rollout `shop` stays in the cluster, no longer managed by Pulumi \(retained: the controller may have scaled Deployment `shop` down, so deleting the Rollout would leave no pods\)\. To remove the release safely, first set `workloadRef\.handBack: true` and run `pulumi up`, then remove the component/);
+        await stack.setAllConfig({ enabled: { value: "true" }, adopt: { value: "false" } });
     });
 });

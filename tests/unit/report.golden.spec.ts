@@ -41,6 +41,15 @@ describe("PR report: golden Markdown per verdict (real previews)", () => {
         assert.match(text, /\| 1 \| 10% \| 6m \| none \|\n\| 2 \| 30% \| until promoted \(manual gate\) \| background \|\n\| 3 \| 60% \| 10m \| background \|\n\| full promotion \| 100% \| \| \|/);
     });
 
+    it("a removed release whose Rollout is retained (an adopted Deployment the controller scales down): a warning says it stays, unmanaged, and how to remove it safely", () => {
+        const text = md("removed-retained.jsonl");
+        assertGolden("report/removed-retained.md", text);
+        assert.match(text, /### `shop`: removed\n/);
+        assert.match(text, /\*\*Warning:\*\* Rollout `shop` stays in the cluster, no longer managed by Pulumi \(retained: the controller may have scaled Deployment `shop` down, so deleting the Rollout would leave no pods\)\. To remove the release safely, first set `workloadRef\.handBack: true` and run `pulumi up`, then remove the component/);
+        // A release removed without retention draws no such warning.
+        assert.doesNotMatch(md("removed.jsonl"), /stays in the cluster/);
+    });
+
     it("a first release says the stages apply from the next release", () => {
         assert.match(md("first-release.jsonl"), /This first release skips the stages/);
     });

@@ -102,6 +102,8 @@ export interface ReleaseFacts {
     liveSource: "outputs" | "preview line" | "none";
     /** Warnings the component logged about the live release (e.g. a Rollout the cluster lacks). */
     liveWarnings: string[];
+    /** What removing the release leaves behind in the cluster (a retained Rollout), in words. */
+    removalWarnings: string[];
     changes: FieldChange[];
     plan?: { rows: StageRow[]; timing: PlanTiming; timingWords: string; notes: string[] };
     metrics: MetricRow[];
@@ -212,14 +214,37 @@ function releaseFacts(p: Preview, urn: string, releaseOf: (urn: string | undefin
         errors,
         objects: p.steps.filter((s) => s.urn !== urn && !QUIET_OPS.has(s.op) && releaseOf(s.urn) === urn)
             .map((s) => ({ op: s.op, kind: kindOf(s), name: s.name })),
+        removalWarnings: verdict === "removed" ? retainedRollout(p, urn, oldArgs, releaseOf) : [],
     };
+}
+
+/**
+ * A removed release whose Rollout the engine keeps (`retainOnDelete`: an adopted Deployment the
+ * controller may have scaled down, argoproj/argo-rollouts#3855). The engine shows only `[retain]`
+ * on its delete line, yet the Rollout stays unmanaged while the Services and routing it uses go.
+ */
+function retainedRollout(p: Preview, urn: string, oldArgs: CanaryDeliveryArgs | undefined, releaseOf: (urn: string | undefined) => string | undefined): string[] {
+    const kept = p.steps.filter((s) => s.op === "delete" && s.retainOnDelete && kindOf(s) === "Rollout" && releaseOf(s.urn) === urn);
+    const deployment = str(oldArgs?.workloadRef?.name);
+    const gone = p.steps.filter((s) => s.op === "delete" && !s.retainOnDelete && releaseOf(s.urn) === urn && ["Service", "VirtualService", "Ingress", "HTTPRoute"].includes(kindOf(s)));
+    const nameOf = (s: Step) => str((s.oldInputs?.metadata as { name?: unknown } | undefined)?.name) ?? s.name;
+    const kinds = [...new Set(gone.map(kindOf))].map((kind) => {
+        const names = gone.filter((s) => kindOf(s) === kind).map((s) => `\`${nameOf(s)}\``);
+        return `${kind}${names.length > 1 ? "s" : ""} ${names.join(" and ")}`;
+    });
+    return kept.map((s) => {
+        const name = nameOf(s);
+        const goneWords = gone.length ? `, while ${kinds.join(", ")}, which it routes through, ${gone.length > 1 ? "are" : "is"} deleted` : "";
+        return `Rollout \`${name}\` stays in the cluster, no longer managed by Pulumi (retained: the controller may have scaled ${deployment ? `Deployment \`${deployment}\`` : "the adopted Deployment"} down, so deleting the Rollout would leave no pods)${goneWords}. `
+            + "To remove the release safely, first set `workloadRef.handBack: true` and run `pulumi up`, then remove the component";
+    });
 }
 
 function refusedRelease(p: Preview, name: string, errors: string[]): ReleaseFacts {
     return {
         urn: `urn:pulumi:${p.stack ?? ""}::${p.project ?? ""}::${COMPONENT_TYPE}::${name}`,
         name, release: name, op: "same", verdict: "failed",
-        liveSource: "none", liveWarnings: [], changes: [], metrics: [], policy: [], errors, objects: [],
+        liveSource: "none", liveWarnings: [], removalWarnings: [], changes: [], metrics: [], policy: [], errors, objects: [],
     };
 }
 

@@ -26,6 +26,8 @@ export interface Step {
     newOutputs?: Record<string, unknown>;
     /** Top-level keys that differ (updates), or that force a replacement. */
     diffs: string[];
+    /** The resource is kept in the cloud when Pulumi deletes it (`retainOnDelete` in its old state). */
+    retainOnDelete?: boolean;
     replaceReasons: string[];
 }
 
@@ -174,6 +176,7 @@ function makeStep(s: Record<string, unknown>, oldState: Record<string, unknown>,
         ...(newOutputs && { newOutputs }),
         diffs: strings(s.diffReasons ?? s.diffs),
         replaceReasons: strings(s.replaceReasons ?? s.keys),
+        ...(oldState.retainOnDelete === true && { retainOnDelete: true }),
     };
 }
 
