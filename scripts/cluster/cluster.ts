@@ -205,14 +205,35 @@ export function kubectl(c: Pick<Cluster, "kubeconfig">, args: string[], input?: 
     });
 }
 
-function installCrds(c: Cluster): void {
+async function installCrds(c: Cluster): Promise<void> {
     const crds = crdsDir;
     if (!fs.existsSync(path.join(crds, ".versions"))) {
         throw new Error(`${crds} is missing: run \`npm run bootstrap\` first`);
     }
     kubectl(c, ["apply", "--server-side", "--field-manager=canary-delivery-cluster",
         "-f", path.join(crds, "argo-rollouts"), "-f", path.join(crds, "istio"), "-f", path.join(crds, "gateway-api")]);
-    kubectl(c, ["wait", "--for=condition=Established", "crd", "--all", "--timeout=120s"]);
+    await crdsEstablished(c, 120_000);
+}
+
+/**
+ * Waits until every CRD is Established. Neither `kubectl wait --for=condition=Established crd --all`
+ * nor a jsonpath filter on the conditions: both fail at once ("status.conditions accessor error",
+ * "<nil> is not array or slice") on a CRD created a moment ago whose status the API server has not
+ * written yet.
+ */
+async function crdsEstablished(c: Cluster, ms: number): Promise<void> {
+    const until = Date.now() + ms;
+    let pending: string[] = [];
+    while (Date.now() < until) {
+        const crds = JSON.parse(kubectl(c, ["get", "crd", "-o", "json"])).items as any[];
+        pending = crds.filter((crd) => !(crd.status?.conditions ?? []).some((x: any) => x.type === "Established" && x.status === "True"))
+            .map((crd) => crd.metadata.name);
+        if (pending.length === 0) {
+            return;
+        }
+        await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error(`CRDs not Established after ${ms / 1000}s: ${pending.join(", ")}`);
 }
 
 /** Ends the process groups of a cluster: TERM, then KILL after a short grace period. */
@@ -332,7 +353,7 @@ export async function startCluster(name: string, opts: StartOptions = {}): Promi
         await waitReady(server, dir, 120_000, [etcd, apiserver, controllers]);
         say(`API server ready in ${elapsed()}`);
         if (opts.crds !== false) {
-            installCrds(cluster);
+            await installCrds(cluster);
             say(`Argo Rollouts, Istio and Gateway API CRDs established (${elapsed()})`);
         }
         if (nodeCount > 0) {
