@@ -4,13 +4,12 @@
 // (status.abort, Degraded), all traffic returns to stable (VirtualService 100/0) and the `pulumi up`
 // that started the release fails with the controller's message; setting the image back finishes
 // the rollback.
-import * as pulumi from "@pulumi/pulumi";
 import * as assert from "assert";
-import { CanaryDelivery } from "../../provider/src";
 import { kubectl } from "../../scripts/cluster/cluster";
 import { NamespaceRef } from "../helpers/local-cluster";
 import {
-    ANALYSIS_RUN, observed, promote, PrometheusStub, rolloutView, RolloutView, say, startPrometheusStub, useEndToEnd, vsWeights, waitUntil,
+    ANALYSIS_RUN, observed, PrometheusStub, promote, releaseProgram, rolloutView, RolloutView, say,
+    startPrometheusStub, useEndToEnd, vsWeights, waitUntil,
 } from "./helpers";
 
 const NAME = "pay";
@@ -41,26 +40,21 @@ describe("e2e: background analysis against a local Prometheus-compatible endpoin
     this.timeout(600_000);
     let prometheus: PrometheusStub;
     const { cluster, stack } = useEndToEnd(NAMESPACE, {
-        program: async () => {
-            const config = new pulumi.Config();
-            const release = new CanaryDelivery(NAME, {
-                namespace: NAMESPACE,
-                replicas: 2,
-                template: { image: config.require("image"), ports: [{ name: "http", containerPort: 8080 }] },
-                istio: {},
-                analysis: {
-                    prometheus: { address: config.require("prometheus") },
-                    metrics: [{
-                        name: "error-rate",
-                        query: 'sum(rate(http_errors_total{service="{{args.canary-service}}"}[1m]))',
-                        successCondition: "result[0] < 0.05",
-                        interval: "2s",
-                    }],
-                },
-                steps: [{ weight: 25, pause: "5s" }, { weight: 50, pause: "" }],
-            });
-            return { plan: release.plan, liveSummary: release.liveSummary, analysisTemplateNames: release.analysisTemplateNames };
-        },
+        program: releaseProgram(NAME, NAMESPACE, (config) => ({
+            replicas: 2,
+            template: { ports: [{ name: "http", containerPort: 8080 }] },
+            istio: {},
+            analysis: {
+                prometheus: { address: config.require("prometheus") },
+                metrics: [{
+                    name: "error-rate",
+                    query: 'sum(rate(http_errors_total{service="{{args.canary-service}}"}[1m]))',
+                    successCondition: "result[0] < 0.05",
+                    interval: "2s",
+                }],
+            },
+            steps: [{ weight: 25, pause: "5s" }, { weight: 50, pause: "" }],
+        }), (release) => ({ plan: release.plan, liveSummary: release.liveSummary, analysisTemplateNames: release.analysisTemplateNames })),
         stackName: "analysis", config: { image: "pay:1" },
     });
     before(async () => {

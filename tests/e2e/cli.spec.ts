@@ -2,13 +2,11 @@
 // the real Argo Rollouts controller: it finds the release and its cluster from the stack's state
 // (with KUBECONFIG pointing nowhere), says where the release stands with the documented exit
 // codes, and promotes, aborts and retries it the way `kubectl argo rollouts` does.
-import * as pulumi from "@pulumi/pulumi";
 import * as assert from "assert";
 import { execFile } from "child_process";
-import { CanaryDelivery } from "../../provider/src";
 import { repoRoot } from "../../scripts/paths";
 import { builtCli } from "../helpers/built-cli";
-import { observed, rolloutView, RolloutView, say, useEndToEnd, waitUntil } from "./helpers";
+import { observed, releaseProgram, rolloutView, RolloutView, say, useEndToEnd, waitUntil } from "./helpers";
 
 const NAME = "shop";
 const NAMESPACE = "e2e-cli";
@@ -22,18 +20,13 @@ interface CliRun {
 describe("e2e: the canary-delivery CLI on a stack's release under the real controller", function () {
     this.timeout(300_000);
     const { cluster, stack } = useEndToEnd(NAMESPACE, {
-        program: async () => {
-            const config = new pulumi.Config();
-            const release = new CanaryDelivery(NAME, {
-                namespace: NAMESPACE,
-                replicas: 2,
-                template: { image: config.require("image"), ports: [{ containerPort: 8080 }] },
-                steps: [{ weight: 50, pause: "" }, { weight: 75, pause: "5s" }],
-                // The follow is the lifecycle specs' subject: here the CLI watches.
-                delivery: { wait: false },
-            });
-            return { rolloutName: release.rolloutName };
-        },
+        program: releaseProgram(NAME, NAMESPACE, () => ({
+            replicas: 2,
+            template: { ports: [{ containerPort: 8080 }] },
+            steps: [{ weight: 50, pause: "" }, { weight: 75, pause: "5s" }],
+            // The follow is the lifecycle specs' subject: here the CLI watches.
+            delivery: { wait: false },
+        }), (release) => ({ rolloutName: release.rolloutName })),
         stackName: "cli", config: { image: "shop:1" },
     });
     const view = () => rolloutView(cluster, NAME);

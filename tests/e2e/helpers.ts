@@ -3,9 +3,13 @@
 // stack); bounded waits that say what state was reached when they give up; the controller's
 // promote as `kubectl argo rollouts promote` does it; a Prometheus-compatible endpoint the
 // analysis queries.
+import * as pulumi from "@pulumi/pulumi";
+import { PulumiFn } from "@pulumi/pulumi/automation";
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
+import { CanaryDelivery } from "../../provider/src";
+import type { CanaryDeliveryArgs, PodTemplate } from "../../provider/src/args";
 import { kubectl } from "../../scripts/cluster/cluster";
 import { StackOptions } from "../../scripts/pulumi/workspace";
 import { getObject, NamespaceRef, useSharedCluster } from "../helpers/local-cluster";
@@ -69,6 +73,24 @@ export function useEndToEnd(namespace: string, stack: Omit<StackOptions, "kubeco
         say(`suite done in ${since(start)}`);
     });
     return { cluster, stack: useStack(cluster, stack) };
+}
+
+/** A release's arguments but its namespace and image, which releaseProgram sets. */
+export type ReleaseArgs = Omit<CanaryDeliveryArgs, "namespace" | "template"> & { template: Omit<PodTemplate, "image"> };
+
+/**
+ * The inline program most suites deploy: one CanaryDelivery `name` in `namespace`, its image the
+ * stack's `image` config, its other arguments from `args` (which may read more config), exporting
+ * what `outputs` picks.
+ */
+export function releaseProgram(
+    name: string, namespace: string, args: (config: pulumi.Config) => ReleaseArgs, outputs: (release: CanaryDelivery) => Record<string, unknown>,
+): PulumiFn {
+    return async () => {
+        const config = new pulumi.Config();
+        const a = args(config);
+        return outputs(new CanaryDelivery(name, { ...a, namespace, template: { ...a.template, image: config.require("image") } }));
+    };
 }
 
 /** One object of the suite's namespace, or undefined when it does not exist. */

@@ -1,11 +1,10 @@
 // An Istio host-split canary under the real Argo Rollouts controller: the controller writes the
 // VirtualService weights at each stage (read back here), `pulumi preview` and `pulumi up` during
 // the canary neither show nor revert them, and promoting to the end puts them back at 100/0.
-import * as pulumi from "@pulumi/pulumi";
 import * as assert from "assert";
-import { CanaryDelivery } from "../../provider/src";
 import {
-    assertNoChanges, observed, promote, readObject, rolloutView, RolloutView, useEndToEnd, VIRTUAL_SERVICE, vsWeights, waitUntil,
+    assertNoChanges, observed, promote, readObject, releaseProgram, rolloutView, RolloutView, useEndToEnd,
+    VIRTUAL_SERVICE, vsWeights, waitUntil,
 } from "./helpers";
 
 const NAME = "web";
@@ -14,20 +13,15 @@ const NAMESPACE = "e2e-istio";
 describe("e2e: an Istio host split under the real controller (weights written by it, never fought over)", function () {
     this.timeout(600_000);
     const { cluster, stack } = useEndToEnd(NAMESPACE, {
-        program: async () => {
-            const config = new pulumi.Config();
-            const release = new CanaryDelivery(NAME, {
-                namespace: NAMESPACE,
-                replicas: 4,
-                template: { image: config.require("image"), ports: [{ name: "http", containerPort: 8080 }] },
-                istio: { retries: { attempts: 2, perTryTimeout: "1s" } },
-                steps: [{ weight: 20, pause: "" }, { weight: 50, pause: "" }, { weight: 80, pause: "5s" }],
-            });
-            return {
-                virtualServiceName: release.virtualServiceName, stableServiceName: release.stableServiceName,
-                canaryServiceName: release.canaryServiceName, liveSummary: release.liveSummary, changeImpact: release.changeImpact,
-            };
-        },
+        program: releaseProgram(NAME, NAMESPACE, () => ({
+            replicas: 4,
+            template: { ports: [{ name: "http", containerPort: 8080 }] },
+            istio: { retries: { attempts: 2, perTryTimeout: "1s" } },
+            steps: [{ weight: 20, pause: "" }, { weight: 50, pause: "" }, { weight: 80, pause: "5s" }],
+        }), (release) => ({
+            virtualServiceName: release.virtualServiceName, stableServiceName: release.stableServiceName,
+            canaryServiceName: release.canaryServiceName, liveSummary: release.liveSummary, changeImpact: release.changeImpact,
+        })),
         stackName: "istio", config: { image: "web:1" },
     });
     const view = () => rolloutView(cluster, NAME);

@@ -1,11 +1,9 @@
 // The release lifecycle as code, under the real Argo Rollouts controller: `pulumi up` follows each
 // release and fails where a pipeline must stop (a manual gate with onManualGate "fail", a timeout);
 // full promotion, abort and retry declared in the program apply once, to the canary they name.
-import * as pulumi from "@pulumi/pulumi";
 import * as assert from "assert";
-import { CanaryDelivery } from "../../provider/src";
 import type { Delivery } from "../../provider/src/args";
-import { assertNoChanges, observed, rolloutView, useEndToEnd } from "./helpers";
+import { assertNoChanges, observed, releaseProgram, rolloutView, useEndToEnd } from "./helpers";
 
 const NAME = "cart";
 const NAMESPACE = "e2e-lifecycle";
@@ -13,17 +11,12 @@ const NAMESPACE = "e2e-lifecycle";
 describe("e2e: promote, full promotion, abort and retry as code; up fails at a gate or a timeout when told to", function () {
     this.timeout(600_000);
     const { cluster, stack } = useEndToEnd(NAMESPACE, {
-        program: async () => {
-            const config = new pulumi.Config();
-            const release = new CanaryDelivery(NAME, {
-                namespace: NAMESPACE,
-                replicas: 2,
-                template: { image: config.require("image"), ports: [{ containerPort: 8080 }] },
-                steps: [{ weight: 50, pause: "" }, { weight: 100 }],
-                delivery: config.getObject<Delivery>("delivery"),
-            });
-            return { liveSummary: release.liveSummary, status: release.status };
-        },
+        program: releaseProgram(NAME, NAMESPACE, (config) => ({
+            replicas: 2,
+            template: { ports: [{ containerPort: 8080 }] },
+            steps: [{ weight: 50, pause: "" }, { weight: 100 }],
+            delivery: config.getObject<Delivery>("delivery"),
+        }), (release) => ({ liveSummary: release.liveSummary, status: release.status })),
         stackName: "lifecycle", config: { image: "cart:1" },
     });
     const view = () => rolloutView(cluster, NAME);

@@ -3,11 +3,10 @@
 // steps and `pulumi up` follows it to the stage that waits for promotion, where it ends
 // successfully saying so; a promote declared in the program takes it to the end, once. The
 // component's live outputs and the preview say where the release stands at each point.
-import * as pulumi from "@pulumi/pulumi";
 import * as assert from "assert";
-import { CanaryDelivery } from "../../provider/src";
 import {
-    assertNoChanges, listObjects, observed, rolloutView, RolloutView, staysFor, useEndToEnd, waitUntil,
+    assertNoChanges, listObjects, observed, releaseProgram, rolloutView, RolloutView, staysFor, useEndToEnd,
+    waitUntil,
 } from "./helpers";
 
 const NAME = "shop";
@@ -16,18 +15,15 @@ const NAMESPACE = "e2e-replicas";
 describe("e2e: a replica-count canary walks its steps under the real controller", function () {
     this.timeout(600_000);
     const { cluster, stack } = useEndToEnd(NAMESPACE, {
-        program: async () => {
-            const config = new pulumi.Config();
+        program: releaseProgram(NAME, NAMESPACE, (config) => {
             const promoteImage = config.get("promote");
-            const release = new CanaryDelivery(NAME, {
-                namespace: NAMESPACE,
+            return {
                 replicas: 4,
-                template: { image: config.require("image"), ports: [{ containerPort: 8080 }] },
+                template: { ports: [{ containerPort: 8080 }] },
                 steps: [{ weight: 25, pause: "" }, { weight: 50, pause: "5s" }],
-                ...(promoteImage && { delivery: { control: { action: "promote", image: promoteImage } } }),
-            });
-            return { plan: release.plan, liveSummary: release.liveSummary, changeImpact: release.changeImpact, status: release.status };
-        },
+                ...(promoteImage && { delivery: { control: { action: "promote" as const, image: promoteImage } } }),
+            };
+        }, (release) => ({ plan: release.plan, liveSummary: release.liveSummary, changeImpact: release.changeImpact, status: release.status })),
         stackName: "replicas", config: { image: "shop:1" },
     });
     const view = () => rolloutView(cluster, NAME);
