@@ -224,9 +224,10 @@ function releaseFacts(p: Preview, urn: string, releaseOf: (urn: string | undefin
  * on its delete line, yet the Rollout stays unmanaged while the Services and routing it uses go.
  */
 function retainedRollout(p: Preview, urn: string, oldArgs: CanaryDeliveryArgs | undefined, releaseOf: (urn: string | undefined) => string | undefined): string[] {
-    const kept = p.steps.filter((s) => s.op === "delete" && s.retainOnDelete && kindOf(s) === "Rollout" && releaseOf(s.urn) === urn);
+    const deleted = p.steps.filter((s) => s.op === "delete" && releaseOf(s.urn) === urn);
+    const kept = deleted.filter((s) => s.retainOnDelete && kindOf(s) === "Rollout");
     const deployment = str(oldArgs?.workloadRef?.name);
-    const gone = p.steps.filter((s) => s.op === "delete" && !s.retainOnDelete && releaseOf(s.urn) === urn && ["Service", "VirtualService", "Ingress", "HTTPRoute"].includes(kindOf(s)));
+    const gone = deleted.filter((s) => !s.retainOnDelete && ["Service", "VirtualService", "Ingress", "HTTPRoute"].includes(kindOf(s)));
     const nameOf = (s: Step) => str((s.oldInputs?.metadata as { name?: unknown } | undefined)?.name) ?? s.name;
     const kinds = [...new Set(gone.map(kindOf))].map((kind) => {
         const names = gone.filter((s) => kindOf(s) === kind).map((s) => `\`${nameOf(s)}\``);

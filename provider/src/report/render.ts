@@ -166,8 +166,7 @@ function releaseHead(r: ReleaseFacts, b: Budget): string[] {
         facts.push("**Live:** not in this preview (the component logged no live read)");
     }
     if (r.control) facts.push(`**Control:** ${cap(r.control, b.cell * 2)}`);
-    for (const w of r.liveWarnings) facts.push(`**Warning:** ${cap(w, b.cell * 2)}`);
-    for (const w of r.removalWarnings) facts.push(`**Warning:** ${cap(w, b.cell * 2)}`);
+    for (const w of [...r.liveWarnings, ...r.removalWarnings]) facts.push(`**Warning:** ${cap(w, b.cell * 2)}`);
     if (r.policy.length) facts.push(`**Policy:** ${countByLevel(r.policy)}`);
     if (r.objects.length) {
         const shown = r.objects.slice(0, b.names).map((o) => `${o.op} ${o.kind} \`${o.name}\``).join(", ");
