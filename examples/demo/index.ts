@@ -3,6 +3,7 @@
 // analysis that aborts the release when the canary misbehaves. `pulumi up` follows each release:
 // through its stages, to the manual gate at 30%, and fails when Argo aborts it.
 import * as pulumi from "@pulumi/pulumi";
+import * as k8s from "@pulumi/kubernetes";
 import { CanaryDelivery } from "canary-delivery";
 
 const config = new pulumi.Config();
@@ -11,6 +12,14 @@ const image = config.get("image") ?? "nginx:1.27";
 const follow = config.getBoolean("follow") ?? true;
 // The image whose canary may pass the manual gate: a promotion written in the program.
 const promote = config.get("promote");
+
+// Istio routes only pods that run with its sidecar, which it injects in labelled namespaces. The
+// local cluster has no mesh install to label "default", so the stack sets the label itself (a
+// patch: the namespace is not the stack's); the policy pack's canary-istio-sidecar-injection
+// checks it. On a mesh cluster whose namespace is labelled already, leave this out.
+const mesh = new k8s.core.v1.NamespacePatch("demo-mesh", {
+    metadata: { name: "default", labels: { "istio-injection": "enabled" } },
+});
 
 const release = new CanaryDelivery("demo", {
     namespace: "default",
@@ -38,7 +47,7 @@ const release = new CanaryDelivery("demo", {
         wait: follow,
         ...(promote && { control: { action: "promote", image: promote } }),
     },
-});
+}, { dependsOn: [mesh] });
 
 export const plan = release.plan;
 export const liveSummary = release.liveSummary;

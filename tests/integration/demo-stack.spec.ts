@@ -2,7 +2,9 @@
 // CLI and engine, the real Kubernetes provider and a real API server with the real Argo
 // Rollouts and Istio CRDs: up, no-change preview, weights moved by "the controller" are
 // left alone, an image update, destroy.
+import { EngineEvent } from "@pulumi/pulumi/automation";
 import * as assert from "assert";
+import * as path from "path";
 import { kubectl } from "../../scripts/cluster/cluster";
 import { repoRoot } from "../../scripts/paths";
 import { getObject, useCluster } from "../helpers/local-cluster";
@@ -45,8 +47,19 @@ describe("demo stack on a local API server (real CLI)", function () {
         assert.match(res.outputs.plan.value, /^10% for 10s, 30% until promoted, 60% for 10s, 100%/);
     });
 
-    it("a second preview reports no changes", async () => {
-        assertNoChanges((await stack.current().preview({ onOutput: stack.capture })).changeSummary);
+    it("a second preview reports no changes, and the whole policy pack finds nothing", async () => {
+        const events: EngineEvent[] = [];
+        const preview = await stack.current().preview({ policyPacks: [path.join(repoRoot, "policy")], onOutput: stack.capture, onEvent: (e) => events.push(e) });
+        assertNoChanges(preview.changeSummary);
+        assert.match(preview.stdout, /canary-delivery@v\d/, "the pack ran");
+        // The namespace is labelled for injection by the stack's NamespacePatch (and read live by the component).
+        const found = events.flatMap((e) => e.policyEvent ? [`${e.policyEvent.policyName}: ${e.policyEvent.message}`] : []);
+        assert.deepStrictEqual(found, []);
+    });
+
+    it("the stack labels the namespace for Istio injection", () => {
+        const ns = getObject(cluster.current(), "namespace", "default", null);
+        assert.strictEqual(ns.metadata.labels["istio-injection"], "enabled");
     });
 
     it("weights the controller moved show no diff, even after a refresh, and are not reverted", async () => {

@@ -2,11 +2,12 @@
 // local API server: `pulumi install` (the `packages:` entry generates and links the SDK from the
 // provider), `pulumi preview`, `pulumi up`, the objects checked with kubectl, `pulumi destroy`.
 // Each runs on a copy in a temp directory whose `packages:` entry points at the staged provider.
-import { Stack } from "@pulumi/pulumi/automation";
+// The first preview runs the whole policy pack: an example is what users copy, so it must pass it.
+import { EngineEvent, Stack } from "@pulumi/pulumi/automation";
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { Cluster } from "../../scripts/cluster/cluster";
+import { Cluster, kubectl } from "../../scripts/cluster/cluster";
 import { repoRoot } from "../../scripts/paths";
 import { cliEnv, runAsync, sharedStagedProvider } from "../../scripts/provider-plugin";
 import { openStack } from "../../scripts/pulumi/workspace";
@@ -26,8 +27,18 @@ interface Example {
     creates: number;
     /** The component's plan output. */
     plan: string;
+    /** The namespace the example releases into, when not "default": the suite creates it as the platform would. */
+    namespace?: { name: string; labels: string[] };
+    /** The policy pack's findings on the first preview (`<policy> <enforcement level>`); anything else fails. */
+    violations: string[];
     check: (c: Cluster) => void;
 }
+
+/**
+ * canary-final-weight (advisory) is meant on the examples that have neither analysis nor a manual
+ * gate: the controller's jump from their last stage to 100% has no gate, which the advice says.
+ */
+const NO_GATE = ["canary-final-weight advisory"];
 
 const EXAMPLES: Example[] = [
     {
@@ -36,10 +47,13 @@ const EXAMPLES: Example[] = [
         manifests: ["package.json"],
         creates: 9,
         plan: "10% for 5m, 40% for 10m, 100%; background analysis from stage 2; full promotion after at least 15m",
+        // A mesh namespace: without the injection label the pack's mandatory sidecar check fails the preview.
+        namespace: { name: "shop", labels: ["istio-injection=enabled"] },
+        violations: [],
         check: (c) => {
-            const vs = getObject(c, "virtualservices.networking.istio.io", "shop");
+            const vs = getObject(c, "virtualservices.networking.istio.io", "shop", "shop");
             assert.deepStrictEqual(vs.spec.hosts, ["shop.example.com"]);
-            const rollout = getObject(c, "rollouts.argoproj.io", "shop");
+            const rollout = getObject(c, "rollouts.argoproj.io", "shop", "shop");
             assert.strictEqual(rollout.spec.replicas, 4);
             assert.ok(rollout.spec.strategy.canary.analysis, "background analysis");
         },
@@ -50,6 +64,7 @@ const EXAMPLES: Example[] = [
         manifests: ["requirements.txt"],
         creates: 6,
         plan: '20% for 2m, 50% for 10m, 100%; requests with header x-canary = "always" go to the canary; full promotion after at least 12m',
+        violations: NO_GATE,
         check: (c) => {
             const rollout = getObject(c, "rollouts.argoproj.io", "web");
             assert.strictEqual(rollout.spec.strategy.canary.trafficRouting.nginx.stableIngress, "web");
@@ -62,6 +77,7 @@ const EXAMPLES: Example[] = [
         manifests: ["go.mod", "go.sum"],
         creates: 4,
         plan: "20% for 5m, 60% until promoted, 100%; full promotion after at least 5m, plus 1 manual promotion at stage 2",
+        violations: [],
         check: (c) => {
             const rollout = getObject(c, "rollouts.argoproj.io", "api");
             assert.strictEqual(rollout.spec.replicas, 5);
@@ -74,12 +90,15 @@ const EXAMPLES: Example[] = [
         manifests: [],
         creates: 4,
         plan: "25% for 5m, 50% for 10m, 100%; full promotion after at least 15m",
+        violations: NO_GATE,
         check: (c) => {
             const hpa = getObject(c, "horizontalpodautoscalers.autoscaling", "checkout");
             assert.strictEqual(hpa.spec.maxReplicas, 6);
         },
     },
 ];
+
+const policyPack = path.join(repoRoot, "policy");
 
 describe("examples/ on a local API server (real CLI, provider plugin)", function () {
     this.timeout(900_000);
@@ -118,17 +137,27 @@ describe("examples/ on a local API server (real CLI, provider plugin)", function
                 }
             });
 
-            it("pulumi preview plans the release", async () => {
+            it(`pulumi preview plans the release and the policy pack finds ${example.violations.join(", ") || "nothing"}`, async () => {
+                if (example.namespace) {
+                    kubectl(cluster.current(), ["create", "namespace", example.namespace.name]);
+                    kubectl(cluster.current(), ["label", "namespace", example.namespace.name, ...example.namespace.labels]);
+                }
                 stack = await openStack({ workDir: dir, stackName: "it", stateDir, kubeconfig: cluster.current().kubeconfig });
-                const preview = await stack.preview({ onOutput: capture });
+                const events: EngineEvent[] = [];
+                const preview = await stack.preview({ policyPacks: [policyPack], onOutput: capture, onEvent: (e) => events.push(e) });
                 assert.deepStrictEqual(preview.changeSummary, { create: example.creates });
+                const found = events.flatMap((e) => e.policyEvent ? [e.policyEvent] : []);
+                assert.match(preview.stdout, /canary-delivery@v\d/, "the pack ran");
+                assert.deepStrictEqual(found.map((p) => `${p.policyName} ${p.enforcementLevel}`), example.violations,
+                    found.map((p) => `${p.policyName}: ${p.message}`).join("\n"));
             });
 
             it("pulumi up creates the objects on the API server", async () => {
                 const res = await stack.up({ onOutput: capture });
                 assert.strictEqual(res.summary.result, "succeeded");
                 // Python exports the SDK's output objects with Python names (managed_by).
-                objects = (res.outputs.objects.value as any[]).map((o) => ({ ...o, managedBy: o.managedBy ?? o.managed_by }));
+                objects = (res.outputs.objects.value as any[])
+                    .map((o) => ({ ...o, managedBy: o.managedBy ?? o.managed_by, namespace: example.namespace?.name }));
                 assert.deepStrictEqual(assertObjectsExist(cluster.current(), objects), example.kinds);
                 assert.strictEqual(res.outputs.plan.value, example.plan);
                 example.check(cluster.current());
