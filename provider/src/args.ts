@@ -52,6 +52,23 @@ export const PresetSource = {
 } as const;
 export type PresetSource = (typeof PresetSource)[keyof typeof PresetSource];
 
+/** What a webhook of the analysis is. */
+export const WebhookType = {
+    /** Called at every measurement of the analysis, like a metric (Flagger's `rollout` webhook). */
+    Check: "check",
+    /** Called once before a stage begins; the release aborts unless it answers 2xx (Flagger's `pre-rollout` and `confirm-*` gates). */
+    Gate: "gate",
+} as const;
+export type WebhookType = (typeof WebhookType)[keyof typeof WebhookType];
+
+/** HTTP method of a webhook. */
+export const WebhookMethod = {
+    GET: "GET",
+    POST: "POST",
+    PUT: "PUT",
+} as const;
+export type WebhookMethod = (typeof WebhookMethod)[keyof typeof WebhookMethod];
+
 /** Container port protocol. */
 export const Protocol = {
     TCP: "TCP",
@@ -484,10 +501,10 @@ export interface RequestMatch {
     regex?: string;
 }
 
-/** Prometheus analysis of the canary. */
+/** Analysis of the canary: Prometheus metrics, webhooks and a load test. */
 export interface Analysis {
-    /** The Prometheus server. */
-    prometheus: PrometheusProvider;
+    /** The Prometheus server; required by `successRate`, `latency` and `metrics`. Defaults to unset. */
+    prometheus?: PrometheusProvider;
     /**
      * Built-in check of the canary's request success rate (non-5xx responses); a window without canary
      * traffic counts as a success. Defaults to unset.
@@ -502,6 +519,18 @@ export interface Analysis {
     presetSource?: PresetSource;
     /** Custom Prometheus metrics, each with a success and/or failure condition. Defaults to none. */
     metrics?: CustomMetric[];
+    /**
+     * HTTP calls the Argo controller makes (Flagger's webhooks): a 2xx answer succeeds; another
+     * status, a timeout or an unreachable URL is an error, and the release aborts once a check has
+     * erred more often in a row than `consecutiveErrorLimit` (for webhooks it defaults to
+     * `failureLimit`), a gate at its first error. Defaults to none.
+     */
+    webhooks?: Webhook[];
+    /**
+     * A load generator run beside the canary (Flagger's loadtester): a Kubernetes Job started at each
+     * measurement of the analysis; the measurement succeeds when the Job completes. Defaults to none.
+     */
+    loadTest?: LoadTest;
     /** Time between measurements of every metric that sets none, e.g. "1m". Defaults to "1m". */
     interval?: string;
     /**
@@ -522,6 +551,55 @@ export interface Analysis {
     background?: BackgroundAnalysis;
 }
 
+/**
+ * A webhook of the analysis, rendered as a metric with Argo's web provider. With no condition any 2xx
+ * answer succeeds; with one, the JSON answer (or the value at `jsonPath`) is tested as `result`.
+ */
+export interface Webhook {
+    /** Name (unique among the analysis's metrics; a lowercase RFC 1123 label). */
+    name: string;
+    /**
+     * http(s) URL the Argo controller calls, e.g. "http://loadtester.test/gate/approve". It may use
+     * the same `{{args.<name>}}` arguments as a custom metric's query.
+     */
+    url: string;
+    /** "check" (at every measurement) or "gate" (once, before a stage). Defaults to "check". */
+    type?: WebhookType;
+    /** For a gate: index into `steps` of the stage it opens; the stage starts only after a 2xx answer. Defaults to 0. */
+    stage?: number;
+    /** HTTP method. Defaults to "POST" when `body` is set, else "GET". */
+    method?: WebhookMethod;
+    /**
+     * HTTP headers (e.g. Authorization), each with exactly one of `value` and `secretKeyRef`; kept
+     * as Pulumi secrets and in a Kubernetes Secret, as Prometheus header values are. Defaults to none.
+     */
+    headers?: PrometheusHeader[];
+    /** Request body of a POST or PUT, sent as given (Argo sets no content type). Defaults to none. */
+    body?: string;
+    /** JSONPath of the value the conditions test in a JSON answer, e.g. "{$.approved}". Defaults to the whole answer. */
+    jsonPath?: string;
+    /** Condition on `result` that makes a 2xx answer a success, e.g. "result == true". Defaults to unset: any 2xx answer succeeds. */
+    successCondition?: string;
+    /** Condition on `result` that makes a 2xx answer a failure. Defaults to unset. */
+    failureCondition?: string;
+    /** Time one call may take, in whole seconds, e.g. "5s". Defaults to "10s" (Argo's). */
+    timeout?: string;
+}
+
+/** A load test: a Job with one container, started at each measurement of the analysis. */
+export interface LoadTest {
+    /** Name of its metric (unique among the analysis's metrics). Defaults to "load-test". */
+    name?: string;
+    /** Container image, e.g. "ghcr.io/fluxcd/flagger-loadtester:0.34.0". */
+    image: string;
+    /** Entrypoint, e.g. ["hey", "-z", "1m", "-q", "10", "-c", "2", "http://shop-canary.shop/"]. Defaults to the image's. */
+    command?: string[];
+    /** Arguments to the entrypoint. Defaults to the image's. */
+    args?: string[];
+    /** Seconds the Job may run before it counts as failed. Defaults to no limit. */
+    activeDeadlineSeconds?: number;
+}
+
 /** The Prometheus server queried by the analysis. */
 export interface PrometheusProvider {
     /** Address of the Prometheus HTTP API, e.g. "http://prometheus.monitoring:9090". */
@@ -538,7 +616,7 @@ export interface PrometheusProvider {
     insecure?: boolean;
 }
 
-/** An HTTP header for Prometheus: exactly one of `value` and `secretKeyRef`. */
+/** An HTTP header of the Prometheus queries or of a webhook: exactly one of `value` and `secretKeyRef`. */
 export interface PrometheusHeader {
     /** Header name. */
     name: string;

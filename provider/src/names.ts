@@ -98,6 +98,11 @@ export function canaryIngressName(rollout: string, stableIngress: string): strin
     return `${rollout}-${stableIngress}-canary`;
 }
 
+/** The AnalysisTemplate of a webhook gate: `<rollout>-gate-<webhook>`. */
+export function gateTemplateName(rollout: string, webhook: string): string {
+    return `${rollout}-gate-${webhook}`;
+}
+
 /** Longest AnalysisRun name: `<rollout>-<hash>-<revision>-<stepIndex>`, revision and step as 10 and 4 digits. */
 export function longestAnalysisRunName(rollout: string): string {
     return `${rollout}-${HASH}-${"9".repeat(10)}-${"9".repeat(4)}`;

@@ -25,9 +25,16 @@ const secretHeaderValues = (headers: unknown): unknown => {
     return headers.map((h) => within(h, "value", (v) => (v === undefined ? v : pulumi.secret(v as pulumi.Input<string>))));
 };
 
-/** `args` with every Prometheus header value a Pulumi secret; the rest as given. */
+const secretWebhookHeaders = (webhooks: unknown): unknown => {
+    if (webhooks === undefined || webhooks === null) return webhooks;
+    if (!Array.isArray(webhooks)) return pulumi.secret(webhooks as pulumi.Input<unknown>);
+    return webhooks.map((w) => within(w, "headers", secretHeaderValues));
+};
+
+/** `args` with every header value (of the Prometheus queries and of the webhooks) a Pulumi secret; the rest as given. */
 export function recordedInputs(args: CanaryDeliveryArgs): CanaryDeliveryArgs {
     if (args.analysis === undefined) return args;
-    const analysis = within(args.analysis, "prometheus", (p) => within(p, "headers", secretHeaderValues));
+    const prometheus = within(args.analysis, "prometheus", (p) => within(p, "headers", secretHeaderValues));
+    const analysis = within(prometheus, "webhooks", secretWebhookHeaders);
     return { ...args, analysis: analysis as CanaryDeliveryArgs["analysis"] };
 }

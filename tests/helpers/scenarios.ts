@@ -196,6 +196,42 @@ export const SCENARIOS: Scenario[] = [
         },
     },
     {
+        name: "analysis-webhooks",
+        description: "Flagger-style webhooks: gates before stages 1 and 2, a check with a secret header at each measurement, a load-test Job beside the canary",
+        args: {
+            namespace: "shop",
+            template: { image },
+            istio: {},
+            analysis: {
+                prometheus,
+                successRate: {},
+                webhooks: [
+                    { name: "confirm-rollout", type: "gate", url: "http://flagger-loadtester.test/gate/approve", timeout: "5s" },
+                    {
+                        name: "acceptance",
+                        type: "gate",
+                        stage: 1,
+                        url: "http://flagger-loadtester.test/",
+                        body: '{"type":"bash","cmd":"curl -sf http://shop-canary.shop/health"}',
+                        jsonPath: "{$.ok}",
+                        successCondition: "result == true",
+                    },
+                    {
+                        name: "smoke",
+                        url: "https://checks.example.com/smoke?service={{args.canary-service}}",
+                        headers: [{ name: "Authorization", value: "Bearer not-a-real-token" }],
+                    },
+                ],
+                loadTest: {
+                    image: "ghcr.io/fluxcd/flagger-loadtester:0.34.0",
+                    command: ["hey", "-z", "1m", "-q", "10", "-c", "2", "http://shop-canary.shop/"],
+                    activeDeadlineSeconds: 120,
+                },
+            },
+            steps: [{ weight: 10, pause: "5m" }, { weight: 30, pause: "5m" }, { weight: 60, pause: "10m" }],
+        },
+    },
+    {
         name: "adopted-deployment",
         description: "adopt an existing Deployment, scaled down on success; the Rollout is retained if the component goes",
         args: {

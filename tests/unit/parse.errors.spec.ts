@@ -197,7 +197,7 @@ describe("argument errors", () => {
 
     describe("analysis", () => {
         const analysis = (a: object) => ({ istio: {}, analysis: { prometheus, ...a } });
-        it("defines a metric", () => expectProblem(analysis({}), "analysis", /at least one metric/));
+        it("defines a metric", () => expectProblem(analysis({}), "analysis", /at least one check: successRate, latency, metrics, webhooks or loadTest/));
         it("Prometheus address is a URL", () =>
             expectProblem({ istio: {}, analysis: { prometheus: { address: "prometheus:9090" }, successRate: {} } }, "analysis.prometheus.address", /http\(s\) URL/));
         it("presets need a metric source without a router", () =>
@@ -226,6 +226,48 @@ describe("argument errors", () => {
             ));
         it("background starts at a stage", () =>
             expectProblem(analysis({ successRate: {}, background: { startingStep: 5 } }), "analysis.background.startingStep", /index into steps \(0..1\)/));
+    });
+
+    describe("webhooks and the load test", () => {
+        const hook = { name: "approve", url: "http://gate.test/approve" };
+        const webhooks = (...w: object[]) => ({ istio: {}, analysis: { webhooks: w } });
+        it("accepts a check, a gate and a load test without Prometheus", () =>
+            assert.deepStrictEqual(problems({ istio: {}, analysis: { webhooks: [hook, { ...hook, name: "gate", type: "gate", stage: 1 }], loadTest: { image: "ghcr.io/acme/hey:1" } } }), []));
+        it("Prometheus is required by the presets and metrics", () =>
+            expectProblem({ istio: {}, analysis: { successRate: {}, webhooks: [hook] } }, "analysis.prometheus", /is required: successRate, latency and metrics query Prometheus/));
+        it("the URL is an http(s) URL", () => expectProblem(webhooks({ ...hook, url: "gate.test/approve" }), "analysis.webhooks[0].url", /http\(s\) URL/));
+        it("names are unique among the metrics", () =>
+            expectProblem({ istio: {}, analysis: { prometheus, successRate: {}, webhooks: [{ ...hook, name: "success-rate" }] } }, "analysis.webhooks[0].name", /must be unique; "success-rate" is also a preset/));
+        it("names are RFC 1123 labels", () => expectProblem(webhooks({ ...hook, name: "Approve" }), "analysis.webhooks[0].name", /RFC 1123 label/));
+        it("the type is check or gate", () => expectProblem(webhooks({ ...hook, type: "confirm" }), "analysis.webhooks[0].type", /must be one of "check", "gate"/));
+        it("a stage is only for a gate", () => expectProblem(webhooks({ ...hook, stage: 1 }), "analysis.webhooks[0].stage", /only for a gate/));
+        it("a gate's stage is a stage of steps", () =>
+            expectProblem(webhooks({ ...hook, type: "gate", stage: 2 }), "analysis.webhooks[0].stage", /index into steps \(0..1\)/));
+        it("a gate needs a stage to open", () =>
+            expectProblem({ ...webhooks({ ...hook, type: "gate" }), steps: [] }, "analysis.webhooks[0].stage", /index into steps/));
+        it("a body needs POST or PUT", () =>
+            expectProblem(webhooks({ ...hook, method: "GET", body: "{}" }), "analysis.webhooks[0].body", /needs method "POST" or "PUT"/));
+        it("the method is GET, POST or PUT", () => expectProblem(webhooks({ ...hook, method: "DELETE" }), "analysis.webhooks[0].method", /must be one of "GET", "POST", "PUT"/));
+        it("the timeout is whole seconds, at least 1s", () => {
+            expectProblem(webhooks({ ...hook, timeout: "1500ms" }), "analysis.webhooks[0].timeout", /must be whole seconds/);
+            expectProblem(webhooks({ ...hook, timeout: "500ms" }), "analysis.webhooks[0].timeout", /at least 1s/);
+        });
+        it("conditions are expressions", () =>
+            expectProblem(webhooks({ ...hook, successCondition: "result ==" }), "analysis.webhooks[0].successCondition", /expression/));
+        it("a header value comes from one place, and names are unique", () => {
+            expectProblem(webhooks({ ...hook, headers: [{ name: "Authorization" }] }), "analysis.webhooks[0].headers[0]", /exactly one of value, secretKeyRef/);
+            expectProblem(webhooks({ ...hook, headers: [{ name: "A", value: "1" }, { name: "a", value: "2" }] }), "analysis.webhooks[0].headers[1].name", /must be unique/);
+        });
+        it("header values hold no CR, LF or NUL", () =>
+            expectProblem(webhooks({ ...hook, headers: [{ name: "A", value: "x\r\ny" }] }), "analysis.webhooks[0].headers[0].value", /CR|LF|line/i));
+        it("the URL and body use known arguments", () => {
+            expectProblem(webhooks({ ...hook, url: "http://gate.test/{{args.service}}" }), "analysis.webhooks[0].url", /unknown argument\(s\) \{\{args.service\}\}; available: namespace/);
+            expectProblem(webhooks({ ...hook, body: "{{args.pod}}" }), "analysis.webhooks[0].body", /unknown argument/);
+        });
+        it("the load test's name is unique", () =>
+            expectProblem({ istio: {}, analysis: { webhooks: [{ ...hook, name: "load-test" }], loadTest: { image: "hey:1" } } }, "analysis.loadTest", /unique name; "load-test" is also webhooks\[0\] \(set loadTest.name\)/));
+        it("the load test's image is an image reference", () =>
+            expectProblem({ istio: {}, analysis: { loadTest: { image: "Hey Load:1" } } }, "analysis.loadTest.image", /image/));
     });
 
     describe("strategy", () => {

@@ -18,17 +18,24 @@ describe("recorded inputs", () => {
     it("a plain-string header value becomes a secret; name, address and the original args stay as they were", async () => {
         const args: CanaryDeliveryArgs = { ...base, analysis: { prometheus: { address: "http://p:9090", headers: [{ name: "Authorization", value: "Bearer t" }] } } };
         const recorded = recordedInputs(args);
-        const header = recorded.analysis!.prometheus.headers![0];
+        const header = recorded.analysis!.prometheus!.headers![0];
         assert.strictEqual(header.name, "Authorization");
-        assert.strictEqual(recorded.analysis!.prometheus.address, "http://p:9090");
+        assert.strictEqual(recorded.analysis!.prometheus!.address, "http://p:9090");
         assert.strictEqual(await isSecret(header.value), true);
-        assert.strictEqual(args.analysis!.prometheus.headers![0].value, "Bearer t", "the caller's object is not changed");
+        assert.strictEqual(args.analysis!.prometheus!.headers![0].value, "Bearer t", "the caller's object is not changed");
+    });
+
+    it("a webhook's plain-string header value becomes a secret too", async () => {
+        const args: CanaryDeliveryArgs = { ...base, analysis: { webhooks: [{ name: "gate", url: "http://g/", headers: [{ name: "Authorization", value: "Bearer t" }] }] } };
+        const header = recordedInputs(args).analysis!.webhooks![0].headers![0];
+        assert.strictEqual(header.name, "Authorization");
+        assert.strictEqual(await isSecret(header.value), true);
     });
 
     it("a container that is an Output (as a program may pass) is made a secret whole", async () => {
         const headers = pulumi.output([{ name: "Authorization", value: "Bearer t" }]);
         const recorded = recordedInputs({ ...base, analysis: { prometheus: { address: "http://p:9090", headers: headers as never } } });
-        assert.strictEqual(await isSecret(recorded.analysis!.prometheus.headers), true);
+        assert.strictEqual(await isSecret(recorded.analysis!.prometheus!.headers), true);
         const analysis = pulumi.output({ prometheus: { address: "http://p:9090", headers: [{ name: "A", value: "v" }] } });
         assert.strictEqual(await isSecret(recordedInputs({ ...base, analysis: analysis as never }).analysis), true);
     });

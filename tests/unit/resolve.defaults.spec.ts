@@ -186,8 +186,42 @@ describe("defaults", () => {
         });
         it("inline header values go to a Secret <release>-analysis-auth", () => {
             const a = analysis({ successRate: {}, prometheus: { ...prometheus, headers: [{ name: "Authorization", value: "Bearer x" }] } });
-            assert.deepStrictEqual(a.headers, [{ name: "Authorization", secret: { name: "shop-analysis-auth", key: "header-0" } }]);
+            assert.deepStrictEqual(a.headers, [{ name: "Authorization", arg: "header-0", secret: { name: "shop-analysis-auth", key: "header-0" } }]);
             assert.deepStrictEqual(a.headerSecret, { name: "shop-analysis-auth", data: { "header-0": "Bearer x" } });
+        });
+    });
+
+    describe("webhooks and the load test", () => {
+        const analysis = (a: object, steps = [{ weight: 10, pause: "5m" }, { weight: 50 }]) => resolved({ istio: {}, steps, analysis: a }).analysis!;
+        const hook = { name: "approve", url: "http://gate.test/" };
+        it("a webhook is a check, called with GET, or POST when it has a body", () => {
+            const a = analysis({ webhooks: [hook, { ...hook, name: "post", body: "{}" }] });
+            assert.deepStrictEqual(a.checks.map((c) => c.method), ["GET", "POST"]);
+            assert.deepStrictEqual(a.gates, []);
+        });
+        it("a check's errors are held to its failure limit unless consecutiveErrorLimit is set", () => {
+            assert.strictEqual(analysis({ webhooks: [hook], failureLimit: 2 }).checks[0].consecutiveErrorLimit, 2);
+            assert.strictEqual(analysis({ webhooks: [hook], failureLimit: 2, consecutiveErrorLimit: 5 }).checks[0].consecutiveErrorLimit, 5);
+        });
+        it("a gate opens the first stage from its own template <release>-gate-<name>", () => {
+            const [gate] = analysis({ webhooks: [{ ...hook, type: "gate", timeout: "5s" }] }).gates;
+            assert.deepStrictEqual([gate.stage, gate.template, gate.timeoutSeconds], [0, "shop-gate-approve", 5]);
+        });
+        it("gates alone measure nothing: no background or stage template", () => {
+            assert.deepStrictEqual(analysis({ webhooks: [{ ...hook, type: "gate" }] }).templates, { background: undefined, step: undefined });
+        });
+        it("webhook header values go into the analysis Secret, under their own keys", () => {
+            const a = analysis({ webhooks: [{ ...hook, headers: [{ name: "Authorization", value: "Bearer x" }] }] });
+            assert.deepStrictEqual(a.checks[0].headers, [{ name: "Authorization", arg: "webhook-0-header-0", secret: { name: "shop-analysis-auth", key: "webhook-0-header-0" } }]);
+            assert.deepStrictEqual(a.headerSecret, { name: "shop-analysis-auth", data: { "webhook-0-header-0": "Bearer x" } });
+        });
+        it("the load test is the metric load-test, measured at the analysis interval", () => {
+            const l = analysis({ loadTest: { image: "hey:1" }, interval: "30s" }).loadTest!;
+            assert.deepStrictEqual([l.name, l.interval, l.failureLimit], ["load-test", "30s", 0]);
+        });
+        it("a stage analysis of webhook checks counts in the plan's least time", () => {
+            const r = resolved({ istio: {}, steps: [{ weight: 10, analysis: true }], analysis: { webhooks: [hook], interval: "1m" } });
+            assert.strictEqual(r.timing.minimumSeconds, 4 * 60);
         });
     });
 

@@ -21,7 +21,7 @@ export function describePlan(r: Resolved): Plan {
     const timing = r.timing;
     // Without stages there is nothing to wait for: "100% at once" says it all.
     const timingNote = r.steps.length ? timingNoteOf(timing) : undefined;
-    const extras = [routingFor(r).planNote(r.traffic), backgroundNote(r), timingNote].filter((x): x is string => x !== undefined);
+    const extras = [routingFor(r).planNote(r.traffic), backgroundNote(r), gateNote(r), timingNote].filter((x): x is string => x !== undefined);
     const summary = [stages.join(", "), ...extras].join("; ");
     if (timingNote) stages[stages.length - 1] += ` (${timingNote})`;
     return { summary, stages, timing };
@@ -57,6 +57,13 @@ function describeStage(s: ResolvedStep): string {
         : "";
     const pause = s.pause.kind === "timed" ? ` for ${humanDuration(s.pause.seconds)}` : s.pause.kind === "untilPromoted" ? " until promoted" : "";
     return `${s.weight}%${scale}${pause}${s.analysis ? ", analysis" : ""}`;
+}
+
+/** 'webhook gate "approve" before stage 1'; several: 'webhook gates "a" before stage 1, "b" before stage 3'. */
+function gateNote(r: Resolved): string | undefined {
+    const gates = r.analysis?.gates ?? [];
+    if (!gates.length) return undefined;
+    return `webhook gate${gates.length === 1 ? "" : "s"} ${gates.map((g) => `"${g.name}" before stage ${g.stage + 1}`).join(", ")}`;
 }
 
 function backgroundNote(r: Resolved): string | undefined {

@@ -23,6 +23,9 @@ export function argoSteps(r: Resolved, firstStageSteps: ArgoStep[]): ArgoSteps {
 
 function stageSteps(r: Resolved, stage: ResolvedStep, extra: ArgoStep[]): ArgoStep[] {
     const out: ArgoStep[] = [];
+    // A stage's gates run first: nothing of the stage (scale, weight) happens before they answer 2xx.
+    const gates = (r.analysis?.gates ?? []).filter((g) => g.stage === stage.index);
+    if (gates.length) out.push({ analysis: { templates: gates.map((g) => ({ templateName: g.template })), args: analysisRunArgs(r) } });
     if (stage.canaryScale) out.push({ setCanaryScale: stage.canaryScale });
     if (stage.setWeight !== undefined) out.push({ setWeight: stage.setWeight });
     out.push(...extra);

@@ -9,6 +9,12 @@ export const PRESET_METRIC_NAMES = { successRate: "success-rate", latency: "late
 /** Template arguments that carry Prometheus header values out of a Secret. */
 export const headerArgName = (index: number) => `header-${index}`;
 
+/** Template arguments (and keys of the same Secret) that carry webhook header values. */
+export const webhookHeaderArgName = (webhook: number, index: number) => `webhook-${webhook}-header-${index}`;
+
+/** Name of the load test's metric when it names none. */
+export const DEFAULT_LOAD_TEST_NAME = "load-test";
+
 /** `{{args.x}}` references in a query. */
 export function referencedArgs(query: string): string[] {
     return [...query.matchAll(/\{\{\s*args\.([^}\s]+)\s*\}\}/g)].map((m) => m[1]);

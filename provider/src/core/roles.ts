@@ -15,3 +15,6 @@ export const ROLE = {
 } as const;
 
 export type CoreRole = (typeof ROLE)[keyof typeof ROLE];
+
+/** The role of a webhook gate's AnalysisTemplate: one per gate, named after the webhook. */
+export const gateRole = (webhook: string) => `gate-${webhook}`;

@@ -1,7 +1,7 @@
 // The shape of CanaryDeliveryArgs as zod sees it: types, ranges and single-field formats.
 // Rules that relate several fields live in rules.ts, so both run and report together.
 import { z } from "zod";
-import { GateAction, ImagePullPolicy, PresetSource, ProbeScheme, Protocol, ReleaseAction, ScaleDown } from "../args";
+import { GateAction, ImagePullPolicy, PresetSource, ProbeScheme, Protocol, ReleaseAction, ScaleDown, WebhookMethod, WebhookType } from "../args";
 import { dnsSubdomain, portName, qualifiedName, rfc1123Label } from "../names";
 import type { CanaryDeliveryArgs } from "../args";
 import { RouterKey, ROUTERS } from "../routers";
@@ -94,17 +94,42 @@ const metric = obj({
     consecutiveErrorLimit: int(0).optional(),
 });
 
+const httpHeader = obj({
+    name: rule(httpToken),
+    value: input(rule(headerValue)).optional(),
+    secretKeyRef: keyRef.optional(),
+});
+
+const webhook = obj({
+    name: rule(rfc1123Label),
+    url: rule(httpUrl),
+    type: oneOf(WebhookType).optional(),
+    stage: int(0).optional(),
+    method: oneOf(WebhookMethod).optional(),
+    headers: arr(httpHeader).optional(),
+    body: z.string().optional(),
+    jsonPath: z.string().min(1, "must not be empty").optional(),
+    successCondition: rule(exprProblem).optional(),
+    failureCondition: rule(exprProblem).optional(),
+    // Argo's web provider takes whole seconds (timeoutSeconds).
+    timeout: duration({ seconds: 1, text: "1s", why: "Argo's web provider times calls in whole seconds" }).optional(),
+});
+
+const loadTest = obj({
+    name: rule(rfc1123Label).optional(),
+    image: image(),
+    command: arr(z.string()).optional(),
+    args: arr(z.string()).optional(),
+    activeDeadlineSeconds: int(1).optional(),
+});
+
 const analysis = obj({
     prometheus: obj({
         address: input(rule(httpUrl)),
-        headers: arr(obj({
-            name: rule(httpToken),
-            value: input(rule(headerValue)).optional(),
-            secretKeyRef: keyRef.optional(),
-        })).optional(),
+        headers: arr(httpHeader).optional(),
         timeoutSeconds: int(1).optional(),
         insecure: z.boolean().optional(),
-    }),
+    }).optional(),
     successRate: obj({ minPercent: percent().optional() }).optional(),
     latency: obj({
         maxMilliseconds: z.number().positive("must be greater than 0").optional(),
@@ -112,6 +137,8 @@ const analysis = obj({
     }).optional(),
     presetSource: oneOf(PresetSource).optional(),
     metrics: arr(metric).optional(),
+    webhooks: arr(webhook).optional(),
+    loadTest: loadTest.optional(),
     interval: duration().optional(),
     count: int(1).optional(),
     failureLimit: int(0).optional(),

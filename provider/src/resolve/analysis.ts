@@ -1,8 +1,10 @@
 // Defaults of the analysis: which presets run against which metrics, custom metrics with the
 // analysis-wide defaults, where header values are read from, background or per stage.
-import type { CanaryDeliveryArgs } from "../args";
-import { headerArgName } from "../core/analysis-args";
-import type { ResolvedAnalysis, ResolvedHeader } from "./model";
+import type { CanaryDeliveryArgs, PrometheusHeader, Webhook } from "../args";
+import { DEFAULT_LOAD_TEST_NAME, headerArgName, webhookHeaderArgName } from "../core/analysis-args";
+import { goDurationSeconds } from "../core/duration";
+import { gateTemplateName } from "../names";
+import type { ResolvedAnalysis, ResolvedHeader, ResolvedWebhook } from "./model";
 import type { AnyRouting } from "../routers";
 
 export const DEFAULT_INTERVAL = "1m";
@@ -20,15 +22,32 @@ export function resolveAnalysis(args: CanaryDeliveryArgs, release: string, routi
         inconclusiveLimit: a.inconclusiveLimit ?? 0,
         consecutiveErrorLimit: a.consecutiveErrorLimit,
     };
+    // Every header value given inline, of the Prometheus queries and of the webhooks, goes into one Secret.
     const secretName = `${release}-analysis-auth`;
-    const headerSecretData: Record<string, NonNullable<(typeof a.prometheus.headers & object)[number]["value"]>> = {};
-    const headers: ResolvedHeader[] = (a.prometheus.headers ?? []).map((h, i) => {
-        if (h.secretKeyRef) return { name: h.name, secret: { name: h.secretKeyRef.name, key: h.secretKeyRef.key } };
-        headerSecretData[headerArgName(i)] = h.value!;
-        return { name: h.name, secret: { name: secretName, key: headerArgName(i) } };
+    const headerSecretData: Record<string, NonNullable<PrometheusHeader["value"]>> = {};
+    const header = (h: PrometheusHeader, arg: string): ResolvedHeader => {
+        if (h.secretKeyRef) return { name: h.name, arg, secret: { name: h.secretKeyRef.name, key: h.secretKeyRef.key } };
+        headerSecretData[arg] = h.value!;
+        return { name: h.name, arg, secret: { name: secretName, key: arg } };
+    };
+    const headers = (a.prometheus?.headers ?? []).map((h, i) => header(h, headerArgName(i)));
+    const webhook = (w: Webhook, i: number): ResolvedWebhook => ({
+        name: w.name,
+        url: w.url,
+        method: w.method ?? (w.body !== undefined ? "POST" : "GET"),
+        headers: (w.headers ?? []).map((h, j) => header(h, webhookHeaderArgName(i, j))),
+        body: w.body,
+        jsonPath: w.jsonPath,
+        successCondition: w.successCondition,
+        failureCondition: w.failureCondition,
+        timeoutSeconds: w.timeout === undefined ? undefined : goDurationSeconds(w.timeout),
     });
-    const atSteps = args.steps.some((s) => s.analysis === true);
-    const background = a.background ? { startingStep: a.background.startingStep ?? 0 } : atSteps ? undefined : { startingStep: 0 };
+    const webhooks = (a.webhooks ?? []).map((w, i) => ({ w, resolved: webhook(w, i) }));
+    // Gates have templates of their own: an analysis of gates alone measures nothing in the background.
+    const measures = a.successRate !== undefined || a.latency !== undefined || (a.metrics ?? []).length > 0 || a.loadTest !== undefined ||
+        (a.webhooks ?? []).some((w) => (w.type ?? "check") === "check");
+    const atSteps = measures && args.steps.some((s) => s.analysis === true);
+    const background = !measures ? undefined : a.background ? { startingStep: a.background.startingStep ?? 0 } : atSteps ? undefined : { startingStep: 0 };
     const { source, byPods } = routing.routing.presets(routing.block, a.presetSource);
     const presets = a.successRate || a.latency
         ? {
@@ -42,9 +61,9 @@ export function resolveAnalysis(args: CanaryDeliveryArgs, release: string, routi
           }
         : undefined;
     return {
-        address: a.prometheus.address,
-        timeoutSeconds: a.prometheus.timeoutSeconds,
-        insecure: a.prometheus.insecure === true,
+        address: a.prometheus?.address,
+        timeoutSeconds: a.prometheus?.timeoutSeconds,
+        insecure: a.prometheus?.insecure === true,
         headers,
         headerSecret: Object.keys(headerSecretData).length ? { name: secretName, data: headerSecretData } : undefined,
         presets,
@@ -60,6 +79,26 @@ export function resolveAnalysis(args: CanaryDeliveryArgs, release: string, routi
             inconclusiveLimit: m.inconclusiveLimit ?? defaults.inconclusiveLimit,
             consecutiveErrorLimit: m.consecutiveErrorLimit ?? defaults.consecutiveErrorLimit,
         })),
+        checks: webhooks.filter(({ w }) => (w.type ?? "check") === "check")
+            .map(({ resolved }) => ({
+                ...resolved,
+                interval: defaults.interval,
+                failureLimit: defaults.failureLimit,
+                // A failing webhook answers non-2xx, an error to Argo: unless errors have a limit of
+                // their own, it is held to the failures' limit, as Flagger counts it a failed check.
+                consecutiveErrorLimit: defaults.consecutiveErrorLimit ?? defaults.failureLimit,
+            })),
+        gates: webhooks.filter(({ w }) => w.type === "gate")
+            .map(({ w, resolved }) => ({ ...resolved, stage: w.stage ?? 0, template: gateTemplateName(release, w.name) })),
+        loadTest: a.loadTest && {
+            name: a.loadTest.name ?? DEFAULT_LOAD_TEST_NAME,
+            image: a.loadTest.image,
+            command: a.loadTest.command,
+            args: a.loadTest.args,
+            activeDeadlineSeconds: a.loadTest.activeDeadlineSeconds,
+            interval: defaults.interval,
+            failureLimit: defaults.failureLimit,
+        },
         defaults,
         stepCount: a.count ?? DEFAULT_STEP_COUNT,
         background,

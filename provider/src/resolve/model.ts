@@ -98,12 +98,52 @@ export interface ResolvedPresets {
 
 export interface ResolvedHeader {
     name: string;
+    /** The template argument that carries the value. */
+    arg: string;
     /** Where the value is read from at analysis time. */
     secret: { name: string; key: string };
 }
 
+/** A webhook with the analysis-wide defaults applied. */
+export interface ResolvedWebhook {
+    name: string;
+    url: string;
+    method: "GET" | "POST" | "PUT";
+    headers: ResolvedHeader[];
+    body?: string;
+    jsonPath?: string;
+    successCondition?: string;
+    failureCondition?: string;
+    timeoutSeconds?: number;
+}
+
+/** A webhook called at every measurement, as a metric is. */
+export interface ResolvedCheck extends ResolvedWebhook {
+    interval: string;
+    failureLimit: number;
+    /** Argo counts a non-2xx answer as an error, so this limit is the one a failing webhook meets. */
+    consecutiveErrorLimit: number;
+}
+
+/** A webhook called once before the stage `stage` begins, from its own AnalysisTemplate. */
+export interface ResolvedGate extends ResolvedWebhook {
+    stage: number;
+    template: string;
+}
+
+export interface ResolvedLoadTest {
+    name: string;
+    image: string;
+    command?: string[];
+    args?: string[];
+    activeDeadlineSeconds?: number;
+    interval: string;
+    failureLimit: number;
+}
+
 export interface ResolvedAnalysis {
-    address: Input<string>;
+    /** Unset when the analysis has no Prometheus metric (webhooks and a load test only). */
+    address?: Input<string>;
     timeoutSeconds?: number;
     insecure: boolean;
     headers: ResolvedHeader[];
@@ -113,6 +153,11 @@ export interface ResolvedAnalysis {
     presets?: ResolvedPresets;
     /** Custom metrics, with the analysis-wide defaults applied. */
     metrics: ResolvedMetric[];
+    /** Webhooks called at every measurement, beside the metrics. */
+    checks: ResolvedCheck[];
+    /** Webhooks that open a stage. */
+    gates: ResolvedGate[];
+    loadTest?: ResolvedLoadTest;
     /** Analysis-wide defaults, also used by the presets. */
     defaults: { interval: string; failureLimit: number; inconclusiveLimit: number; consecutiveErrorLimit?: number };
     stepCount: number;

@@ -32,6 +32,7 @@ export function stageAnalysisSeconds(a: ResolvedAnalysis): number {
     const metrics = [
         ...Array.from({ length: presetCount }, () => ({ interval: a.defaults.interval, count: a.stepCount, initialDelay: undefined as string | undefined })),
         ...a.metrics.map((m) => ({ interval: m.interval, count: m.count ?? a.stepCount, initialDelay: m.initialDelay })),
+        ...[...a.checks, ...(a.loadTest ? [a.loadTest] : [])].map((m) => ({ interval: m.interval, count: a.stepCount, initialDelay: undefined as string | undefined })),
     ];
     return Math.max(0, ...metrics.map((m) => (goDurationSeconds(m.initialDelay ?? "0s") ?? 0) + Math.max(0, m.count - 1) * (goDurationSeconds(m.interval) ?? 0)));
 }
