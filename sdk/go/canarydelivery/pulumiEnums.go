@@ -1693,6 +1693,340 @@ func (in *scaleDownPtr) ToScaleDownPtrOutputWithContext(ctx context.Context) Sca
 	return pulumi.ToOutputWithContext(ctx, in).(ScaleDownPtrOutput)
 }
 
+type WebhookMethod string
+
+const (
+	WebhookMethodGET  = WebhookMethod("GET")
+	WebhookMethodPOST = WebhookMethod("POST")
+	WebhookMethodPUT  = WebhookMethod("PUT")
+)
+
+func (WebhookMethod) ElementType() reflect.Type {
+	return reflect.TypeOf((*WebhookMethod)(nil)).Elem()
+}
+
+func (e WebhookMethod) ToWebhookMethodOutput() WebhookMethodOutput {
+	return pulumi.ToOutput(e).(WebhookMethodOutput)
+}
+
+func (e WebhookMethod) ToWebhookMethodOutputWithContext(ctx context.Context) WebhookMethodOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(WebhookMethodOutput)
+}
+
+func (e WebhookMethod) ToWebhookMethodPtrOutput() WebhookMethodPtrOutput {
+	return e.ToWebhookMethodPtrOutputWithContext(context.Background())
+}
+
+func (e WebhookMethod) ToWebhookMethodPtrOutputWithContext(ctx context.Context) WebhookMethodPtrOutput {
+	return WebhookMethod(e).ToWebhookMethodOutputWithContext(ctx).ToWebhookMethodPtrOutputWithContext(ctx)
+}
+
+func (e WebhookMethod) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e WebhookMethod) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e WebhookMethod) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e WebhookMethod) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type WebhookMethodOutput struct{ *pulumi.OutputState }
+
+func (WebhookMethodOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*WebhookMethod)(nil)).Elem()
+}
+
+func (o WebhookMethodOutput) ToWebhookMethodOutput() WebhookMethodOutput {
+	return o
+}
+
+func (o WebhookMethodOutput) ToWebhookMethodOutputWithContext(ctx context.Context) WebhookMethodOutput {
+	return o
+}
+
+func (o WebhookMethodOutput) ToWebhookMethodPtrOutput() WebhookMethodPtrOutput {
+	return o.ToWebhookMethodPtrOutputWithContext(context.Background())
+}
+
+func (o WebhookMethodOutput) ToWebhookMethodPtrOutputWithContext(ctx context.Context) WebhookMethodPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v WebhookMethod) *WebhookMethod {
+		return &v
+	}).(WebhookMethodPtrOutput)
+}
+
+func (o WebhookMethodOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o WebhookMethodOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e WebhookMethod) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o WebhookMethodOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o WebhookMethodOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e WebhookMethod) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type WebhookMethodPtrOutput struct{ *pulumi.OutputState }
+
+func (WebhookMethodPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**WebhookMethod)(nil)).Elem()
+}
+
+func (o WebhookMethodPtrOutput) ToWebhookMethodPtrOutput() WebhookMethodPtrOutput {
+	return o
+}
+
+func (o WebhookMethodPtrOutput) ToWebhookMethodPtrOutputWithContext(ctx context.Context) WebhookMethodPtrOutput {
+	return o
+}
+
+func (o WebhookMethodPtrOutput) Elem() WebhookMethodOutput {
+	return o.ApplyT(func(v *WebhookMethod) WebhookMethod {
+		if v != nil {
+			return *v
+		}
+		var ret WebhookMethod
+		return ret
+	}).(WebhookMethodOutput)
+}
+
+func (o WebhookMethodPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o WebhookMethodPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *WebhookMethod) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// WebhookMethodInput is an input type that accepts values of the WebhookMethod enum
+// A concrete instance of `WebhookMethodInput` can be one of the following:
+//
+//	WebhookMethodGET
+//	WebhookMethodPOST
+//	WebhookMethodPUT
+type WebhookMethodInput interface {
+	pulumi.Input
+
+	ToWebhookMethodOutput() WebhookMethodOutput
+	ToWebhookMethodOutputWithContext(context.Context) WebhookMethodOutput
+}
+
+var webhookMethodPtrType = reflect.TypeOf((**WebhookMethod)(nil)).Elem()
+
+type WebhookMethodPtrInput interface {
+	pulumi.Input
+
+	ToWebhookMethodPtrOutput() WebhookMethodPtrOutput
+	ToWebhookMethodPtrOutputWithContext(context.Context) WebhookMethodPtrOutput
+}
+
+type webhookMethodPtr string
+
+func WebhookMethodPtr(v string) WebhookMethodPtrInput {
+	return (*webhookMethodPtr)(&v)
+}
+
+func (*webhookMethodPtr) ElementType() reflect.Type {
+	return webhookMethodPtrType
+}
+
+func (in *webhookMethodPtr) ToWebhookMethodPtrOutput() WebhookMethodPtrOutput {
+	return pulumi.ToOutput(in).(WebhookMethodPtrOutput)
+}
+
+func (in *webhookMethodPtr) ToWebhookMethodPtrOutputWithContext(ctx context.Context) WebhookMethodPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(WebhookMethodPtrOutput)
+}
+
+type WebhookType string
+
+const (
+	// Called at every measurement of the analysis, like a metric (Flagger's `rollout` webhook).
+	WebhookTypeCheck = WebhookType("check")
+	// Called once before a stage begins; the release aborts unless it answers 2xx (Flagger's `pre-rollout` and `confirm-*` gates).
+	WebhookTypeGate = WebhookType("gate")
+)
+
+func (WebhookType) ElementType() reflect.Type {
+	return reflect.TypeOf((*WebhookType)(nil)).Elem()
+}
+
+func (e WebhookType) ToWebhookTypeOutput() WebhookTypeOutput {
+	return pulumi.ToOutput(e).(WebhookTypeOutput)
+}
+
+func (e WebhookType) ToWebhookTypeOutputWithContext(ctx context.Context) WebhookTypeOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(WebhookTypeOutput)
+}
+
+func (e WebhookType) ToWebhookTypePtrOutput() WebhookTypePtrOutput {
+	return e.ToWebhookTypePtrOutputWithContext(context.Background())
+}
+
+func (e WebhookType) ToWebhookTypePtrOutputWithContext(ctx context.Context) WebhookTypePtrOutput {
+	return WebhookType(e).ToWebhookTypeOutputWithContext(ctx).ToWebhookTypePtrOutputWithContext(ctx)
+}
+
+func (e WebhookType) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e WebhookType) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e WebhookType) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e WebhookType) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type WebhookTypeOutput struct{ *pulumi.OutputState }
+
+func (WebhookTypeOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*WebhookType)(nil)).Elem()
+}
+
+func (o WebhookTypeOutput) ToWebhookTypeOutput() WebhookTypeOutput {
+	return o
+}
+
+func (o WebhookTypeOutput) ToWebhookTypeOutputWithContext(ctx context.Context) WebhookTypeOutput {
+	return o
+}
+
+func (o WebhookTypeOutput) ToWebhookTypePtrOutput() WebhookTypePtrOutput {
+	return o.ToWebhookTypePtrOutputWithContext(context.Background())
+}
+
+func (o WebhookTypeOutput) ToWebhookTypePtrOutputWithContext(ctx context.Context) WebhookTypePtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v WebhookType) *WebhookType {
+		return &v
+	}).(WebhookTypePtrOutput)
+}
+
+func (o WebhookTypeOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o WebhookTypeOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e WebhookType) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o WebhookTypeOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o WebhookTypeOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e WebhookType) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type WebhookTypePtrOutput struct{ *pulumi.OutputState }
+
+func (WebhookTypePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**WebhookType)(nil)).Elem()
+}
+
+func (o WebhookTypePtrOutput) ToWebhookTypePtrOutput() WebhookTypePtrOutput {
+	return o
+}
+
+func (o WebhookTypePtrOutput) ToWebhookTypePtrOutputWithContext(ctx context.Context) WebhookTypePtrOutput {
+	return o
+}
+
+func (o WebhookTypePtrOutput) Elem() WebhookTypeOutput {
+	return o.ApplyT(func(v *WebhookType) WebhookType {
+		if v != nil {
+			return *v
+		}
+		var ret WebhookType
+		return ret
+	}).(WebhookTypeOutput)
+}
+
+func (o WebhookTypePtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o WebhookTypePtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *WebhookType) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// WebhookTypeInput is an input type that accepts values of the WebhookType enum
+// A concrete instance of `WebhookTypeInput` can be one of the following:
+//
+//	WebhookTypeCheck
+//	WebhookTypeGate
+type WebhookTypeInput interface {
+	pulumi.Input
+
+	ToWebhookTypeOutput() WebhookTypeOutput
+	ToWebhookTypeOutputWithContext(context.Context) WebhookTypeOutput
+}
+
+var webhookTypePtrType = reflect.TypeOf((**WebhookType)(nil)).Elem()
+
+type WebhookTypePtrInput interface {
+	pulumi.Input
+
+	ToWebhookTypePtrOutput() WebhookTypePtrOutput
+	ToWebhookTypePtrOutputWithContext(context.Context) WebhookTypePtrOutput
+}
+
+type webhookTypePtr string
+
+func WebhookTypePtr(v string) WebhookTypePtrInput {
+	return (*webhookTypePtr)(&v)
+}
+
+func (*webhookTypePtr) ElementType() reflect.Type {
+	return webhookTypePtrType
+}
+
+func (in *webhookTypePtr) ToWebhookTypePtrOutput() WebhookTypePtrOutput {
+	return pulumi.ToOutput(in).(WebhookTypePtrOutput)
+}
+
+func (in *webhookTypePtr) ToWebhookTypePtrOutputWithContext(ctx context.Context) WebhookTypePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(WebhookTypePtrOutput)
+}
+
 func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*GateActionInput)(nil)).Elem(), GateAction("succeed"))
 	pulumi.RegisterInputType(reflect.TypeOf((*GateActionPtrInput)(nil)).Elem(), GateAction("succeed"))
@@ -1714,6 +2048,10 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*ReleaseActionPtrInput)(nil)).Elem(), ReleaseAction("promote"))
 	pulumi.RegisterInputType(reflect.TypeOf((*ScaleDownInput)(nil)).Elem(), ScaleDown("never"))
 	pulumi.RegisterInputType(reflect.TypeOf((*ScaleDownPtrInput)(nil)).Elem(), ScaleDown("never"))
+	pulumi.RegisterInputType(reflect.TypeOf((*WebhookMethodInput)(nil)).Elem(), WebhookMethod("GET"))
+	pulumi.RegisterInputType(reflect.TypeOf((*WebhookMethodPtrInput)(nil)).Elem(), WebhookMethod("GET"))
+	pulumi.RegisterInputType(reflect.TypeOf((*WebhookTypeInput)(nil)).Elem(), WebhookType("check"))
+	pulumi.RegisterInputType(reflect.TypeOf((*WebhookTypePtrInput)(nil)).Elem(), WebhookType("check"))
 	pulumi.RegisterOutputType(GateActionOutput{})
 	pulumi.RegisterOutputType(GateActionPtrOutput{})
 	pulumi.RegisterOutputType(ImagePullPolicyOutput{})
@@ -1734,4 +2072,8 @@ func init() {
 	pulumi.RegisterOutputType(ReleaseActionPtrOutput{})
 	pulumi.RegisterOutputType(ScaleDownOutput{})
 	pulumi.RegisterOutputType(ScaleDownPtrOutput{})
+	pulumi.RegisterOutputType(WebhookMethodOutput{})
+	pulumi.RegisterOutputType(WebhookMethodPtrOutput{})
+	pulumi.RegisterOutputType(WebhookTypeOutput{})
+	pulumi.RegisterOutputType(WebhookTypePtrOutput{})
 }

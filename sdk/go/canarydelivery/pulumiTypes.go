@@ -31,15 +31,23 @@ type Analysis struct {
 	// Built-in check of a percentile of the canary's response times; a window without canary traffic
 	// counts as a success. Defaults to unset.
 	Latency *LatencyPreset `pulumi:"latency"`
+	// A load generator run beside the canary (Flagger's loadtester): a Kubernetes Job started at each
+	// measurement of the analysis; the measurement succeeds when the Job completes. Defaults to none.
+	LoadTest *LoadTest `pulumi:"loadTest"`
 	// Custom Prometheus metrics, each with a success and/or failure condition. Defaults to none.
 	Metrics []CustomMetric `pulumi:"metrics"`
 	// Metrics the presets query. Defaults to the traffic router ("istio" or "nginx"); required without one.
 	PresetSource *PresetSource `pulumi:"presetSource"`
-	// The Prometheus server.
-	Prometheus PrometheusProvider `pulumi:"prometheus"`
+	// The Prometheus server; required by `successRate`, `latency` and `metrics`. Defaults to unset.
+	Prometheus *PrometheusProvider `pulumi:"prometheus"`
 	// Built-in check of the canary's request success rate (non-5xx responses); a window without canary
 	// traffic counts as a success. Defaults to unset.
 	SuccessRate *SuccessRatePreset `pulumi:"successRate"`
+	// HTTP calls the Argo controller makes (Flagger's webhooks): a 2xx answer succeeds; another
+	// status, a timeout or an unreachable URL is an error, and the release aborts once a check has
+	// erred more often in a row than `consecutiveErrorLimit` (for webhooks it defaults to
+	// `failureLimit`), a gate at its first error. Defaults to none.
+	Webhooks []Webhook `pulumi:"webhooks"`
 }
 
 // AnalysisInput is an input type that accepts AnalysisArgs and AnalysisOutput values.
@@ -71,15 +79,23 @@ type AnalysisArgs struct {
 	// Built-in check of a percentile of the canary's response times; a window without canary traffic
 	// counts as a success. Defaults to unset.
 	Latency *LatencyPresetArgs `pulumi:"latency"`
+	// A load generator run beside the canary (Flagger's loadtester): a Kubernetes Job started at each
+	// measurement of the analysis; the measurement succeeds when the Job completes. Defaults to none.
+	LoadTest *LoadTestArgs `pulumi:"loadTest"`
 	// Custom Prometheus metrics, each with a success and/or failure condition. Defaults to none.
 	Metrics []CustomMetricArgs `pulumi:"metrics"`
 	// Metrics the presets query. Defaults to the traffic router ("istio" or "nginx"); required without one.
 	PresetSource *PresetSource `pulumi:"presetSource"`
-	// The Prometheus server.
-	Prometheus PrometheusProviderArgs `pulumi:"prometheus"`
+	// The Prometheus server; required by `successRate`, `latency` and `metrics`. Defaults to unset.
+	Prometheus *PrometheusProviderArgs `pulumi:"prometheus"`
 	// Built-in check of the canary's request success rate (non-5xx responses); a window without canary
 	// traffic counts as a success. Defaults to unset.
 	SuccessRate *SuccessRatePresetArgs `pulumi:"successRate"`
+	// HTTP calls the Argo controller makes (Flagger's webhooks): a 2xx answer succeeds; another
+	// status, a timeout or an unreachable URL is an error, and the release aborts once a check has
+	// erred more often in a row than `consecutiveErrorLimit` (for webhooks it defaults to
+	// `failureLimit`), a gate at its first error. Defaults to none.
+	Webhooks []WebhookArgs `pulumi:"webhooks"`
 }
 
 func (AnalysisArgs) ElementType() reflect.Type {
@@ -197,6 +213,12 @@ func (o AnalysisOutput) Latency() LatencyPresetPtrOutput {
 	return o.ApplyT(func(v Analysis) *LatencyPreset { return v.Latency }).(LatencyPresetPtrOutput)
 }
 
+// A load generator run beside the canary (Flagger's loadtester): a Kubernetes Job started at each
+// measurement of the analysis; the measurement succeeds when the Job completes. Defaults to none.
+func (o AnalysisOutput) LoadTest() LoadTestPtrOutput {
+	return o.ApplyT(func(v Analysis) *LoadTest { return v.LoadTest }).(LoadTestPtrOutput)
+}
+
 // Custom Prometheus metrics, each with a success and/or failure condition. Defaults to none.
 func (o AnalysisOutput) Metrics() CustomMetricArrayOutput {
 	return o.ApplyT(func(v Analysis) []CustomMetric { return v.Metrics }).(CustomMetricArrayOutput)
@@ -207,15 +229,23 @@ func (o AnalysisOutput) PresetSource() PresetSourcePtrOutput {
 	return o.ApplyT(func(v Analysis) *PresetSource { return v.PresetSource }).(PresetSourcePtrOutput)
 }
 
-// The Prometheus server.
-func (o AnalysisOutput) Prometheus() PrometheusProviderOutput {
-	return o.ApplyT(func(v Analysis) PrometheusProvider { return v.Prometheus }).(PrometheusProviderOutput)
+// The Prometheus server; required by `successRate`, `latency` and `metrics`. Defaults to unset.
+func (o AnalysisOutput) Prometheus() PrometheusProviderPtrOutput {
+	return o.ApplyT(func(v Analysis) *PrometheusProvider { return v.Prometheus }).(PrometheusProviderPtrOutput)
 }
 
 // Built-in check of the canary's request success rate (non-5xx responses); a window without canary
 // traffic counts as a success. Defaults to unset.
 func (o AnalysisOutput) SuccessRate() SuccessRatePresetPtrOutput {
 	return o.ApplyT(func(v Analysis) *SuccessRatePreset { return v.SuccessRate }).(SuccessRatePresetPtrOutput)
+}
+
+// HTTP calls the Argo controller makes (Flagger's webhooks): a 2xx answer succeeds; another
+// status, a timeout or an unreachable URL is an error, and the release aborts once a check has
+// erred more often in a row than `consecutiveErrorLimit` (for webhooks it defaults to
+// `failureLimit`), a gate at its first error. Defaults to none.
+func (o AnalysisOutput) Webhooks() WebhookArrayOutput {
+	return o.ApplyT(func(v Analysis) []Webhook { return v.Webhooks }).(WebhookArrayOutput)
 }
 
 type AnalysisPtrOutput struct{ *pulumi.OutputState }
@@ -315,6 +345,17 @@ func (o AnalysisPtrOutput) Latency() LatencyPresetPtrOutput {
 	}).(LatencyPresetPtrOutput)
 }
 
+// A load generator run beside the canary (Flagger's loadtester): a Kubernetes Job started at each
+// measurement of the analysis; the measurement succeeds when the Job completes. Defaults to none.
+func (o AnalysisPtrOutput) LoadTest() LoadTestPtrOutput {
+	return o.ApplyT(func(v *Analysis) *LoadTest {
+		if v == nil {
+			return nil
+		}
+		return v.LoadTest
+	}).(LoadTestPtrOutput)
+}
+
 // Custom Prometheus metrics, each with a success and/or failure condition. Defaults to none.
 func (o AnalysisPtrOutput) Metrics() CustomMetricArrayOutput {
 	return o.ApplyT(func(v *Analysis) []CustomMetric {
@@ -335,13 +376,13 @@ func (o AnalysisPtrOutput) PresetSource() PresetSourcePtrOutput {
 	}).(PresetSourcePtrOutput)
 }
 
-// The Prometheus server.
+// The Prometheus server; required by `successRate`, `latency` and `metrics`. Defaults to unset.
 func (o AnalysisPtrOutput) Prometheus() PrometheusProviderPtrOutput {
 	return o.ApplyT(func(v *Analysis) *PrometheusProvider {
 		if v == nil {
 			return nil
 		}
-		return &v.Prometheus
+		return v.Prometheus
 	}).(PrometheusProviderPtrOutput)
 }
 
@@ -354,6 +395,19 @@ func (o AnalysisPtrOutput) SuccessRate() SuccessRatePresetPtrOutput {
 		}
 		return v.SuccessRate
 	}).(SuccessRatePresetPtrOutput)
+}
+
+// HTTP calls the Argo controller makes (Flagger's webhooks): a 2xx answer succeeds; another
+// status, a timeout or an unreachable URL is an error, and the release aborts once a check has
+// erred more often in a row than `consecutiveErrorLimit` (for webhooks it defaults to
+// `failureLimit`), a gate at its first error. Defaults to none.
+func (o AnalysisPtrOutput) Webhooks() WebhookArrayOutput {
+	return o.ApplyT(func(v *Analysis) []Webhook {
+		if v == nil {
+			return nil
+		}
+		return v.Webhooks
+	}).(WebhookArrayOutput)
 }
 
 type Autoscaling struct {
@@ -3177,6 +3231,219 @@ func (o LatencyPresetPtrOutput) Percentile() pulumi.Float64PtrOutput {
 		}
 		return v.Percentile
 	}).(pulumi.Float64PtrOutput)
+}
+
+type LoadTest struct {
+	// Seconds the Job may run before it counts as failed. Defaults to no limit.
+	ActiveDeadlineSeconds *float64 `pulumi:"activeDeadlineSeconds"`
+	// Arguments to the entrypoint. Defaults to the image's.
+	Args []string `pulumi:"args"`
+	// Entrypoint, e.g. ["hey", "-z", "1m", "-q", "10", "-c", "2", "http://shop-canary.shop/"]. Defaults to the image's.
+	Command []string `pulumi:"command"`
+	// Container image, e.g. "ghcr.io/fluxcd/flagger-loadtester:0.34.0".
+	Image string `pulumi:"image"`
+	// Name of its metric (unique among the analysis's metrics). Defaults to "load-test".
+	Name *string `pulumi:"name"`
+}
+
+// LoadTestInput is an input type that accepts LoadTestArgs and LoadTestOutput values.
+// You can construct a concrete instance of `LoadTestInput` via:
+//
+//	LoadTestArgs{...}
+type LoadTestInput interface {
+	pulumi.Input
+
+	ToLoadTestOutput() LoadTestOutput
+	ToLoadTestOutputWithContext(context.Context) LoadTestOutput
+}
+
+type LoadTestArgs struct {
+	// Seconds the Job may run before it counts as failed. Defaults to no limit.
+	ActiveDeadlineSeconds *float64 `pulumi:"activeDeadlineSeconds"`
+	// Arguments to the entrypoint. Defaults to the image's.
+	Args []string `pulumi:"args"`
+	// Entrypoint, e.g. ["hey", "-z", "1m", "-q", "10", "-c", "2", "http://shop-canary.shop/"]. Defaults to the image's.
+	Command []string `pulumi:"command"`
+	// Container image, e.g. "ghcr.io/fluxcd/flagger-loadtester:0.34.0".
+	Image string `pulumi:"image"`
+	// Name of its metric (unique among the analysis's metrics). Defaults to "load-test".
+	Name *string `pulumi:"name"`
+}
+
+func (LoadTestArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*LoadTest)(nil)).Elem()
+}
+
+func (i LoadTestArgs) ToLoadTestOutput() LoadTestOutput {
+	return i.ToLoadTestOutputWithContext(context.Background())
+}
+
+func (i LoadTestArgs) ToLoadTestOutputWithContext(ctx context.Context) LoadTestOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(LoadTestOutput)
+}
+
+func (i LoadTestArgs) ToLoadTestPtrOutput() LoadTestPtrOutput {
+	return i.ToLoadTestPtrOutputWithContext(context.Background())
+}
+
+func (i LoadTestArgs) ToLoadTestPtrOutputWithContext(ctx context.Context) LoadTestPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(LoadTestOutput).ToLoadTestPtrOutputWithContext(ctx)
+}
+
+// LoadTestPtrInput is an input type that accepts LoadTestArgs, LoadTestPtr and LoadTestPtrOutput values.
+// You can construct a concrete instance of `LoadTestPtrInput` via:
+//
+//	        LoadTestArgs{...}
+//
+//	or:
+//
+//	        nil
+type LoadTestPtrInput interface {
+	pulumi.Input
+
+	ToLoadTestPtrOutput() LoadTestPtrOutput
+	ToLoadTestPtrOutputWithContext(context.Context) LoadTestPtrOutput
+}
+
+type loadTestPtrType LoadTestArgs
+
+func LoadTestPtr(v *LoadTestArgs) LoadTestPtrInput {
+	return (*loadTestPtrType)(v)
+}
+
+func (*loadTestPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**LoadTest)(nil)).Elem()
+}
+
+func (i *loadTestPtrType) ToLoadTestPtrOutput() LoadTestPtrOutput {
+	return i.ToLoadTestPtrOutputWithContext(context.Background())
+}
+
+func (i *loadTestPtrType) ToLoadTestPtrOutputWithContext(ctx context.Context) LoadTestPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(LoadTestPtrOutput)
+}
+
+type LoadTestOutput struct{ *pulumi.OutputState }
+
+func (LoadTestOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*LoadTest)(nil)).Elem()
+}
+
+func (o LoadTestOutput) ToLoadTestOutput() LoadTestOutput {
+	return o
+}
+
+func (o LoadTestOutput) ToLoadTestOutputWithContext(ctx context.Context) LoadTestOutput {
+	return o
+}
+
+func (o LoadTestOutput) ToLoadTestPtrOutput() LoadTestPtrOutput {
+	return o.ToLoadTestPtrOutputWithContext(context.Background())
+}
+
+func (o LoadTestOutput) ToLoadTestPtrOutputWithContext(ctx context.Context) LoadTestPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v LoadTest) *LoadTest {
+		return &v
+	}).(LoadTestPtrOutput)
+}
+
+// Seconds the Job may run before it counts as failed. Defaults to no limit.
+func (o LoadTestOutput) ActiveDeadlineSeconds() pulumi.Float64PtrOutput {
+	return o.ApplyT(func(v LoadTest) *float64 { return v.ActiveDeadlineSeconds }).(pulumi.Float64PtrOutput)
+}
+
+// Arguments to the entrypoint. Defaults to the image's.
+func (o LoadTestOutput) Args() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v LoadTest) []string { return v.Args }).(pulumi.StringArrayOutput)
+}
+
+// Entrypoint, e.g. ["hey", "-z", "1m", "-q", "10", "-c", "2", "http://shop-canary.shop/"]. Defaults to the image's.
+func (o LoadTestOutput) Command() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v LoadTest) []string { return v.Command }).(pulumi.StringArrayOutput)
+}
+
+// Container image, e.g. "ghcr.io/fluxcd/flagger-loadtester:0.34.0".
+func (o LoadTestOutput) Image() pulumi.StringOutput {
+	return o.ApplyT(func(v LoadTest) string { return v.Image }).(pulumi.StringOutput)
+}
+
+// Name of its metric (unique among the analysis's metrics). Defaults to "load-test".
+func (o LoadTestOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v LoadTest) *string { return v.Name }).(pulumi.StringPtrOutput)
+}
+
+type LoadTestPtrOutput struct{ *pulumi.OutputState }
+
+func (LoadTestPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**LoadTest)(nil)).Elem()
+}
+
+func (o LoadTestPtrOutput) ToLoadTestPtrOutput() LoadTestPtrOutput {
+	return o
+}
+
+func (o LoadTestPtrOutput) ToLoadTestPtrOutputWithContext(ctx context.Context) LoadTestPtrOutput {
+	return o
+}
+
+func (o LoadTestPtrOutput) Elem() LoadTestOutput {
+	return o.ApplyT(func(v *LoadTest) LoadTest {
+		if v != nil {
+			return *v
+		}
+		var ret LoadTest
+		return ret
+	}).(LoadTestOutput)
+}
+
+// Seconds the Job may run before it counts as failed. Defaults to no limit.
+func (o LoadTestPtrOutput) ActiveDeadlineSeconds() pulumi.Float64PtrOutput {
+	return o.ApplyT(func(v *LoadTest) *float64 {
+		if v == nil {
+			return nil
+		}
+		return v.ActiveDeadlineSeconds
+	}).(pulumi.Float64PtrOutput)
+}
+
+// Arguments to the entrypoint. Defaults to the image's.
+func (o LoadTestPtrOutput) Args() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v *LoadTest) []string {
+		if v == nil {
+			return nil
+		}
+		return v.Args
+	}).(pulumi.StringArrayOutput)
+}
+
+// Entrypoint, e.g. ["hey", "-z", "1m", "-q", "10", "-c", "2", "http://shop-canary.shop/"]. Defaults to the image's.
+func (o LoadTestPtrOutput) Command() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v *LoadTest) []string {
+		if v == nil {
+			return nil
+		}
+		return v.Command
+	}).(pulumi.StringArrayOutput)
+}
+
+// Container image, e.g. "ghcr.io/fluxcd/flagger-loadtester:0.34.0".
+func (o LoadTestPtrOutput) Image() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *LoadTest) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Image
+	}).(pulumi.StringPtrOutput)
+}
+
+// Name of its metric (unique among the analysis's metrics). Defaults to "load-test".
+func (o LoadTestPtrOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *LoadTest) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Name
+	}).(pulumi.StringPtrOutput)
 }
 
 type NginxTraffic struct {
@@ -6061,6 +6328,199 @@ func (o TcpSocketProbePtrOutput) Port() pulumi.Float64PtrOutput {
 	}).(pulumi.Float64PtrOutput)
 }
 
+type Webhook struct {
+	// Request body of a POST or PUT, sent as given (Argo sets no content type). Defaults to none.
+	Body *string `pulumi:"body"`
+	// Condition on `result` that makes a 2xx answer a failure. Defaults to unset.
+	FailureCondition *string `pulumi:"failureCondition"`
+	// HTTP headers (e.g. Authorization), each with exactly one of `value` and `secretKeyRef`; kept
+	// as Pulumi secrets and in a Kubernetes Secret, as Prometheus header values are. Defaults to none.
+	Headers []PrometheusHeader `pulumi:"headers"`
+	// JSONPath of the value the conditions test in a JSON answer, e.g. "{$.approved}". Defaults to the whole answer.
+	JsonPath *string `pulumi:"jsonPath"`
+	// HTTP method. Defaults to "POST" when `body` is set, else "GET".
+	Method *WebhookMethod `pulumi:"method"`
+	// Name (unique among the analysis's metrics; a lowercase RFC 1123 label).
+	Name string `pulumi:"name"`
+	// For a gate: index into `steps` of the stage it opens; the stage starts only after a 2xx answer. Defaults to 0.
+	Stage *float64 `pulumi:"stage"`
+	// Condition on `result` that makes a 2xx answer a success, e.g. "result == true". Defaults to unset: any 2xx answer succeeds.
+	SuccessCondition *string `pulumi:"successCondition"`
+	// Time one call may take, in whole seconds, e.g. "5s". Defaults to "10s" (Argo's).
+	Timeout *string `pulumi:"timeout"`
+	// "check" (at every measurement) or "gate" (once, before a stage). Defaults to "check".
+	Type *WebhookType `pulumi:"type"`
+	// http(s) URL the Argo controller calls, e.g. "http://loadtester.test/gate/approve". It may use
+	// the same `{{args.<name>}}` arguments as a custom metric's query.
+	Url string `pulumi:"url"`
+}
+
+// WebhookInput is an input type that accepts WebhookArgs and WebhookOutput values.
+// You can construct a concrete instance of `WebhookInput` via:
+//
+//	WebhookArgs{...}
+type WebhookInput interface {
+	pulumi.Input
+
+	ToWebhookOutput() WebhookOutput
+	ToWebhookOutputWithContext(context.Context) WebhookOutput
+}
+
+type WebhookArgs struct {
+	// Request body of a POST or PUT, sent as given (Argo sets no content type). Defaults to none.
+	Body *string `pulumi:"body"`
+	// Condition on `result` that makes a 2xx answer a failure. Defaults to unset.
+	FailureCondition *string `pulumi:"failureCondition"`
+	// HTTP headers (e.g. Authorization), each with exactly one of `value` and `secretKeyRef`; kept
+	// as Pulumi secrets and in a Kubernetes Secret, as Prometheus header values are. Defaults to none.
+	Headers []PrometheusHeaderArgs `pulumi:"headers"`
+	// JSONPath of the value the conditions test in a JSON answer, e.g. "{$.approved}". Defaults to the whole answer.
+	JsonPath *string `pulumi:"jsonPath"`
+	// HTTP method. Defaults to "POST" when `body` is set, else "GET".
+	Method *WebhookMethod `pulumi:"method"`
+	// Name (unique among the analysis's metrics; a lowercase RFC 1123 label).
+	Name string `pulumi:"name"`
+	// For a gate: index into `steps` of the stage it opens; the stage starts only after a 2xx answer. Defaults to 0.
+	Stage *float64 `pulumi:"stage"`
+	// Condition on `result` that makes a 2xx answer a success, e.g. "result == true". Defaults to unset: any 2xx answer succeeds.
+	SuccessCondition *string `pulumi:"successCondition"`
+	// Time one call may take, in whole seconds, e.g. "5s". Defaults to "10s" (Argo's).
+	Timeout *string `pulumi:"timeout"`
+	// "check" (at every measurement) or "gate" (once, before a stage). Defaults to "check".
+	Type *WebhookType `pulumi:"type"`
+	// http(s) URL the Argo controller calls, e.g. "http://loadtester.test/gate/approve". It may use
+	// the same `{{args.<name>}}` arguments as a custom metric's query.
+	Url string `pulumi:"url"`
+}
+
+func (WebhookArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*Webhook)(nil)).Elem()
+}
+
+func (i WebhookArgs) ToWebhookOutput() WebhookOutput {
+	return i.ToWebhookOutputWithContext(context.Background())
+}
+
+func (i WebhookArgs) ToWebhookOutputWithContext(ctx context.Context) WebhookOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(WebhookOutput)
+}
+
+// WebhookArrayInput is an input type that accepts WebhookArray and WebhookArrayOutput values.
+// You can construct a concrete instance of `WebhookArrayInput` via:
+//
+//	WebhookArray{ WebhookArgs{...} }
+type WebhookArrayInput interface {
+	pulumi.Input
+
+	ToWebhookArrayOutput() WebhookArrayOutput
+	ToWebhookArrayOutputWithContext(context.Context) WebhookArrayOutput
+}
+
+type WebhookArray []WebhookInput
+
+func (WebhookArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]Webhook)(nil)).Elem()
+}
+
+func (i WebhookArray) ToWebhookArrayOutput() WebhookArrayOutput {
+	return i.ToWebhookArrayOutputWithContext(context.Background())
+}
+
+func (i WebhookArray) ToWebhookArrayOutputWithContext(ctx context.Context) WebhookArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(WebhookArrayOutput)
+}
+
+type WebhookOutput struct{ *pulumi.OutputState }
+
+func (WebhookOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*Webhook)(nil)).Elem()
+}
+
+func (o WebhookOutput) ToWebhookOutput() WebhookOutput {
+	return o
+}
+
+func (o WebhookOutput) ToWebhookOutputWithContext(ctx context.Context) WebhookOutput {
+	return o
+}
+
+// Request body of a POST or PUT, sent as given (Argo sets no content type). Defaults to none.
+func (o WebhookOutput) Body() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v Webhook) *string { return v.Body }).(pulumi.StringPtrOutput)
+}
+
+// Condition on `result` that makes a 2xx answer a failure. Defaults to unset.
+func (o WebhookOutput) FailureCondition() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v Webhook) *string { return v.FailureCondition }).(pulumi.StringPtrOutput)
+}
+
+// HTTP headers (e.g. Authorization), each with exactly one of `value` and `secretKeyRef`; kept
+// as Pulumi secrets and in a Kubernetes Secret, as Prometheus header values are. Defaults to none.
+func (o WebhookOutput) Headers() PrometheusHeaderArrayOutput {
+	return o.ApplyT(func(v Webhook) []PrometheusHeader { return v.Headers }).(PrometheusHeaderArrayOutput)
+}
+
+// JSONPath of the value the conditions test in a JSON answer, e.g. "{$.approved}". Defaults to the whole answer.
+func (o WebhookOutput) JsonPath() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v Webhook) *string { return v.JsonPath }).(pulumi.StringPtrOutput)
+}
+
+// HTTP method. Defaults to "POST" when `body` is set, else "GET".
+func (o WebhookOutput) Method() WebhookMethodPtrOutput {
+	return o.ApplyT(func(v Webhook) *WebhookMethod { return v.Method }).(WebhookMethodPtrOutput)
+}
+
+// Name (unique among the analysis's metrics; a lowercase RFC 1123 label).
+func (o WebhookOutput) Name() pulumi.StringOutput {
+	return o.ApplyT(func(v Webhook) string { return v.Name }).(pulumi.StringOutput)
+}
+
+// For a gate: index into `steps` of the stage it opens; the stage starts only after a 2xx answer. Defaults to 0.
+func (o WebhookOutput) Stage() pulumi.Float64PtrOutput {
+	return o.ApplyT(func(v Webhook) *float64 { return v.Stage }).(pulumi.Float64PtrOutput)
+}
+
+// Condition on `result` that makes a 2xx answer a success, e.g. "result == true". Defaults to unset: any 2xx answer succeeds.
+func (o WebhookOutput) SuccessCondition() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v Webhook) *string { return v.SuccessCondition }).(pulumi.StringPtrOutput)
+}
+
+// Time one call may take, in whole seconds, e.g. "5s". Defaults to "10s" (Argo's).
+func (o WebhookOutput) Timeout() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v Webhook) *string { return v.Timeout }).(pulumi.StringPtrOutput)
+}
+
+// "check" (at every measurement) or "gate" (once, before a stage). Defaults to "check".
+func (o WebhookOutput) Type() WebhookTypePtrOutput {
+	return o.ApplyT(func(v Webhook) *WebhookType { return v.Type }).(WebhookTypePtrOutput)
+}
+
+// http(s) URL the Argo controller calls, e.g. "http://loadtester.test/gate/approve". It may use
+// the same `{{args.<name>}}` arguments as a custom metric's query.
+func (o WebhookOutput) Url() pulumi.StringOutput {
+	return o.ApplyT(func(v Webhook) string { return v.Url }).(pulumi.StringOutput)
+}
+
+type WebhookArrayOutput struct{ *pulumi.OutputState }
+
+func (WebhookArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]Webhook)(nil)).Elem()
+}
+
+func (o WebhookArrayOutput) ToWebhookArrayOutput() WebhookArrayOutput {
+	return o
+}
+
+func (o WebhookArrayOutput) ToWebhookArrayOutputWithContext(ctx context.Context) WebhookArrayOutput {
+	return o
+}
+
+func (o WebhookArrayOutput) Index(i pulumi.IntInput) WebhookOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) Webhook {
+		return vs[0].([]Webhook)[vs[1].(int)]
+	}).(WebhookOutput)
+}
+
 type WorkloadRef struct {
 	// Hand the application back to the Deployment: scale it up again (a server-side apply patch of its
 	// `spec.replicas` that stays in place after the CanaryDelivery is gone), stop the controller from
@@ -6341,6 +6801,8 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*KeyRefPtrInput)(nil)).Elem(), KeyRefArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*LatencyPresetInput)(nil)).Elem(), LatencyPresetArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*LatencyPresetPtrInput)(nil)).Elem(), LatencyPresetArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*LoadTestInput)(nil)).Elem(), LoadTestArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*LoadTestPtrInput)(nil)).Elem(), LoadTestArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*NginxTrafficInput)(nil)).Elem(), NginxTrafficArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*NginxTrafficPtrInput)(nil)).Elem(), NginxTrafficArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*PodTemplateInput)(nil)).Elem(), PodTemplateArgs{})
@@ -6367,6 +6829,8 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*SuccessRatePresetPtrInput)(nil)).Elem(), SuccessRatePresetArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*TcpSocketProbeInput)(nil)).Elem(), TcpSocketProbeArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*TcpSocketProbePtrInput)(nil)).Elem(), TcpSocketProbeArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*WebhookInput)(nil)).Elem(), WebhookArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*WebhookArrayInput)(nil)).Elem(), WebhookArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*WorkloadRefInput)(nil)).Elem(), WorkloadRefArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*WorkloadRefPtrInput)(nil)).Elem(), WorkloadRefArgs{})
 	pulumi.RegisterOutputType(AnalysisOutput{})
@@ -6403,6 +6867,8 @@ func init() {
 	pulumi.RegisterOutputType(KeyRefPtrOutput{})
 	pulumi.RegisterOutputType(LatencyPresetOutput{})
 	pulumi.RegisterOutputType(LatencyPresetPtrOutput{})
+	pulumi.RegisterOutputType(LoadTestOutput{})
+	pulumi.RegisterOutputType(LoadTestPtrOutput{})
 	pulumi.RegisterOutputType(NginxTrafficOutput{})
 	pulumi.RegisterOutputType(NginxTrafficPtrOutput{})
 	pulumi.RegisterOutputType(PodTemplateOutput{})
@@ -6432,6 +6898,8 @@ func init() {
 	pulumi.RegisterOutputType(SuccessRatePresetPtrOutput{})
 	pulumi.RegisterOutputType(TcpSocketProbeOutput{})
 	pulumi.RegisterOutputType(TcpSocketProbePtrOutput{})
+	pulumi.RegisterOutputType(WebhookOutput{})
+	pulumi.RegisterOutputType(WebhookArrayOutput{})
 	pulumi.RegisterOutputType(WorkloadRefOutput{})
 	pulumi.RegisterOutputType(WorkloadRefPtrOutput{})
 }

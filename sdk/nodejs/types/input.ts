@@ -39,6 +39,11 @@ export interface AnalysisArgs {
      */
     latency?: inputs.LatencyPresetArgs;
     /**
+     * A load generator run beside the canary (Flagger's loadtester): a Kubernetes Job started at each
+     * measurement of the analysis; the measurement succeeds when the Job completes. Defaults to none.
+     */
+    loadTest?: inputs.LoadTestArgs;
+    /**
      * Custom Prometheus metrics, each with a success and/or failure condition. Defaults to none.
      */
     metrics?: inputs.CustomMetricArgs[];
@@ -47,14 +52,21 @@ export interface AnalysisArgs {
      */
     presetSource?: enums.PresetSource;
     /**
-     * The Prometheus server.
+     * The Prometheus server; required by `successRate`, `latency` and `metrics`. Defaults to unset.
      */
-    prometheus: inputs.PrometheusProviderArgs;
+    prometheus?: inputs.PrometheusProviderArgs;
     /**
      * Built-in check of the canary's request success rate (non-5xx responses); a window without canary
      * traffic counts as a success. Defaults to unset.
      */
     successRate?: inputs.SuccessRatePresetArgs;
+    /**
+     * HTTP calls the Argo controller makes (Flagger's webhooks): a 2xx answer succeeds; another
+     * status, a timeout or an unreachable URL is an error, and the release aborts once a check has
+     * erred more often in a row than `consecutiveErrorLimit` (for webhooks it defaults to
+     * `failureLimit`), a gate at its first error. Defaults to none.
+     */
+    webhooks?: inputs.WebhookArgs[];
 }
 
 export interface AutoscalingArgs {
@@ -391,6 +403,29 @@ export interface LatencyPresetArgs {
     percentile?: number;
 }
 
+export interface LoadTestArgs {
+    /**
+     * Seconds the Job may run before it counts as failed. Defaults to no limit.
+     */
+    activeDeadlineSeconds?: number;
+    /**
+     * Arguments to the entrypoint. Defaults to the image's.
+     */
+    args?: string[];
+    /**
+     * Entrypoint, e.g. ["hey", "-z", "1m", "-q", "10", "-c", "2", "http://shop-canary.shop/"]. Defaults to the image's.
+     */
+    command?: string[];
+    /**
+     * Container image, e.g. "ghcr.io/fluxcd/flagger-loadtester:0.34.0".
+     */
+    image: string;
+    /**
+     * Name of its metric (unique among the analysis's metrics). Defaults to "load-test".
+     */
+    name?: string;
+}
+
 export interface NginxTrafficArgs {
     /**
      * Extra annotations on the canary Ingress the controller creates. Defaults to none.
@@ -712,6 +747,55 @@ export interface TcpSocketProbeArgs {
      * Port. Defaults to the first container port.
      */
     port?: number;
+}
+
+export interface WebhookArgs {
+    /**
+     * Request body of a POST or PUT, sent as given (Argo sets no content type). Defaults to none.
+     */
+    body?: string;
+    /**
+     * Condition on `result` that makes a 2xx answer a failure. Defaults to unset.
+     */
+    failureCondition?: string;
+    /**
+     * HTTP headers (e.g. Authorization), each with exactly one of `value` and `secretKeyRef`; kept
+     * as Pulumi secrets and in a Kubernetes Secret, as Prometheus header values are. Defaults to none.
+     */
+    headers?: inputs.PrometheusHeaderArgs[];
+    /**
+     * JSONPath of the value the conditions test in a JSON answer, e.g. "{$.approved}". Defaults to the whole answer.
+     */
+    jsonPath?: string;
+    /**
+     * HTTP method. Defaults to "POST" when `body` is set, else "GET".
+     */
+    method?: enums.WebhookMethod;
+    /**
+     * Name (unique among the analysis's metrics; a lowercase RFC 1123 label).
+     */
+    name: string;
+    /**
+     * For a gate: index into `steps` of the stage it opens; the stage starts only after a 2xx answer. Defaults to 0.
+     */
+    stage?: number;
+    /**
+     * Condition on `result` that makes a 2xx answer a success, e.g. "result == true". Defaults to unset: any 2xx answer succeeds.
+     */
+    successCondition?: string;
+    /**
+     * Time one call may take, in whole seconds, e.g. "5s". Defaults to "10s" (Argo's).
+     */
+    timeout?: string;
+    /**
+     * "check" (at every measurement) or "gate" (once, before a stage). Defaults to "check".
+     */
+    type?: enums.WebhookType;
+    /**
+     * http(s) URL the Argo controller calls, e.g. "http://loadtester.test/gate/approve". It may use
+     * the same `{{args.<name>}}` arguments as a custom metric's query.
+     */
+    url: string;
 }
 
 export interface WorkloadRefArgs {

@@ -17,6 +17,8 @@ __all__ = [
     'Protocol',
     'ReleaseAction',
     'ScaleDown',
+    'WebhookMethod',
+    'WebhookType',
 ]
 
 
@@ -136,4 +138,23 @@ class ScaleDown(_builtins.str, Enum):
     PROGRESSIVELY = "progressively"
     """
     Scale the Deployment down step by step as the Rollout scales up.
+    """
+
+
+@pulumi.type_token("canary-delivery:index:WebhookMethod")
+class WebhookMethod(_builtins.str, Enum):
+    GET = "GET"
+    POST = "POST"
+    PUT = "PUT"
+
+
+@pulumi.type_token("canary-delivery:index:WebhookType")
+class WebhookType(_builtins.str, Enum):
+    CHECK = "check"
+    """
+    Called at every measurement of the analysis, like a metric (Flagger's `rollout` webhook).
+    """
+    GATE = "gate"
+    """
+    Called once before a stage begins; the release aborts unless it answers 2xx (Flagger's `pre-rollout` and `confirm-*` gates).
     """

@@ -50,6 +50,8 @@ __all__ = [
     'KeyRefArgsDict',
     'LatencyPresetArgs',
     'LatencyPresetArgsDict',
+    'LoadTestArgs',
+    'LoadTestArgsDict',
     'NginxTrafficArgs',
     'NginxTrafficArgsDict',
     'PodTemplateArgs',
@@ -76,15 +78,13 @@ __all__ = [
     'SuccessRatePresetArgsDict',
     'TcpSocketProbeArgs',
     'TcpSocketProbeArgsDict',
+    'WebhookArgs',
+    'WebhookArgsDict',
     'WorkloadRefArgs',
     'WorkloadRefArgsDict',
 ]
 
 class AnalysisArgsDict(TypedDict):
-    prometheus: 'PrometheusProviderArgsDict'
-    """
-    The Prometheus server.
-    """
     background: NotRequired['BackgroundAnalysisArgsDict']
     """
     Run the metrics in the background for the whole release, from a chosen stage. Defaults to
@@ -116,6 +116,11 @@ class AnalysisArgsDict(TypedDict):
     Built-in check of a percentile of the canary's response times; a window without canary traffic
     counts as a success. Defaults to unset.
     """
+    load_test: NotRequired['LoadTestArgsDict']
+    """
+    A load generator run beside the canary (Flagger's loadtester): a Kubernetes Job started at each
+    measurement of the analysis; the measurement succeeds when the Job completes. Defaults to none.
+    """
     metrics: NotRequired[Sequence['CustomMetricArgsDict']]
     """
     Custom Prometheus metrics, each with a success and/or failure condition. Defaults to none.
@@ -124,16 +129,26 @@ class AnalysisArgsDict(TypedDict):
     """
     Metrics the presets query. Defaults to the traffic router ("istio" or "nginx"); required without one.
     """
+    prometheus: NotRequired['PrometheusProviderArgsDict']
+    """
+    The Prometheus server; required by `successRate`, `latency` and `metrics`. Defaults to unset.
+    """
     success_rate: NotRequired['SuccessRatePresetArgsDict']
     """
     Built-in check of the canary's request success rate (non-5xx responses); a window without canary
     traffic counts as a success. Defaults to unset.
     """
+    webhooks: NotRequired[Sequence['WebhookArgsDict']]
+    """
+    HTTP calls the Argo controller makes (Flagger's webhooks): a 2xx answer succeeds; another
+    status, a timeout or an unreachable URL is an error, and the release aborts once a check has
+    erred more often in a row than `consecutiveErrorLimit` (for webhooks it defaults to
+    `failureLimit`), a gate at its first error. Defaults to none.
+    """
 
 @pulumi.input_type
 class AnalysisArgs:
     def __init__(__self__, *,
-                 prometheus: 'PrometheusProviderArgs',
                  background: Optional['BackgroundAnalysisArgs'] = None,
                  consecutive_error_limit: Optional[_builtins.float] = None,
                  count: Optional[_builtins.float] = None,
@@ -141,11 +156,13 @@ class AnalysisArgs:
                  inconclusive_limit: Optional[_builtins.float] = None,
                  interval: Optional[_builtins.str] = None,
                  latency: Optional['LatencyPresetArgs'] = None,
+                 load_test: Optional['LoadTestArgs'] = None,
                  metrics: Optional[Sequence['CustomMetricArgs']] = None,
                  preset_source: Optional['PresetSource'] = None,
-                 success_rate: Optional['SuccessRatePresetArgs'] = None):
+                 prometheus: Optional['PrometheusProviderArgs'] = None,
+                 success_rate: Optional['SuccessRatePresetArgs'] = None,
+                 webhooks: Optional[Sequence['WebhookArgs']] = None):
         """
-        :param 'PrometheusProviderArgs' prometheus: The Prometheus server.
         :param 'BackgroundAnalysisArgs' background: Run the metrics in the background for the whole release, from a chosen stage. Defaults to
                background analysis from the first stage when no stage sets `analysis: true`, else none.
         :param _builtins.float consecutive_error_limit: Consecutive query errors tolerated. Defaults to 4 (Argo's default).
@@ -156,12 +173,18 @@ class AnalysisArgs:
         :param _builtins.str interval: Time between measurements of every metric that sets none, e.g. "1m". Defaults to "1m".
         :param 'LatencyPresetArgs' latency: Built-in check of a percentile of the canary's response times; a window without canary traffic
                counts as a success. Defaults to unset.
+        :param 'LoadTestArgs' load_test: A load generator run beside the canary (Flagger's loadtester): a Kubernetes Job started at each
+               measurement of the analysis; the measurement succeeds when the Job completes. Defaults to none.
         :param Sequence['CustomMetricArgs'] metrics: Custom Prometheus metrics, each with a success and/or failure condition. Defaults to none.
         :param 'PresetSource' preset_source: Metrics the presets query. Defaults to the traffic router ("istio" or "nginx"); required without one.
+        :param 'PrometheusProviderArgs' prometheus: The Prometheus server; required by `successRate`, `latency` and `metrics`. Defaults to unset.
         :param 'SuccessRatePresetArgs' success_rate: Built-in check of the canary's request success rate (non-5xx responses); a window without canary
                traffic counts as a success. Defaults to unset.
+        :param Sequence['WebhookArgs'] webhooks: HTTP calls the Argo controller makes (Flagger's webhooks): a 2xx answer succeeds; another
+               status, a timeout or an unreachable URL is an error, and the release aborts once a check has
+               erred more often in a row than `consecutiveErrorLimit` (for webhooks it defaults to
+               `failureLimit`), a gate at its first error. Defaults to none.
         """
-        pulumi.set(__self__, "prometheus", prometheus)
         if background is not None:
             pulumi.set(__self__, "background", background)
         if consecutive_error_limit is not None:
@@ -176,24 +199,18 @@ class AnalysisArgs:
             pulumi.set(__self__, "interval", interval)
         if latency is not None:
             pulumi.set(__self__, "latency", latency)
+        if load_test is not None:
+            pulumi.set(__self__, "load_test", load_test)
         if metrics is not None:
             pulumi.set(__self__, "metrics", metrics)
         if preset_source is not None:
             pulumi.set(__self__, "preset_source", preset_source)
+        if prometheus is not None:
+            pulumi.set(__self__, "prometheus", prometheus)
         if success_rate is not None:
             pulumi.set(__self__, "success_rate", success_rate)
-
-    @_builtins.property
-    @pulumi.getter
-    def prometheus(self) -> 'PrometheusProviderArgs':
-        """
-        The Prometheus server.
-        """
-        return pulumi.get(self, "prometheus")
-
-    @prometheus.setter
-    def prometheus(self, value: 'PrometheusProviderArgs'):
-        pulumi.set(self, "prometheus", value)
+        if webhooks is not None:
+            pulumi.set(__self__, "webhooks", webhooks)
 
     @_builtins.property
     @pulumi.getter
@@ -283,6 +300,19 @@ class AnalysisArgs:
         pulumi.set(self, "latency", value)
 
     @_builtins.property
+    @pulumi.getter(name="loadTest")
+    def load_test(self) -> Optional['LoadTestArgs']:
+        """
+        A load generator run beside the canary (Flagger's loadtester): a Kubernetes Job started at each
+        measurement of the analysis; the measurement succeeds when the Job completes. Defaults to none.
+        """
+        return pulumi.get(self, "load_test")
+
+    @load_test.setter
+    def load_test(self, value: Optional['LoadTestArgs']):
+        pulumi.set(self, "load_test", value)
+
+    @_builtins.property
     @pulumi.getter
     def metrics(self) -> Optional[Sequence['CustomMetricArgs']]:
         """
@@ -307,6 +337,18 @@ class AnalysisArgs:
         pulumi.set(self, "preset_source", value)
 
     @_builtins.property
+    @pulumi.getter
+    def prometheus(self) -> Optional['PrometheusProviderArgs']:
+        """
+        The Prometheus server; required by `successRate`, `latency` and `metrics`. Defaults to unset.
+        """
+        return pulumi.get(self, "prometheus")
+
+    @prometheus.setter
+    def prometheus(self, value: Optional['PrometheusProviderArgs']):
+        pulumi.set(self, "prometheus", value)
+
+    @_builtins.property
     @pulumi.getter(name="successRate")
     def success_rate(self) -> Optional['SuccessRatePresetArgs']:
         """
@@ -318,6 +360,21 @@ class AnalysisArgs:
     @success_rate.setter
     def success_rate(self, value: Optional['SuccessRatePresetArgs']):
         pulumi.set(self, "success_rate", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def webhooks(self) -> Optional[Sequence['WebhookArgs']]:
+        """
+        HTTP calls the Argo controller makes (Flagger's webhooks): a 2xx answer succeeds; another
+        status, a timeout or an unreachable URL is an error, and the release aborts once a check has
+        erred more often in a row than `consecutiveErrorLimit` (for webhooks it defaults to
+        `failureLimit`), a gate at its first error. Defaults to none.
+        """
+        return pulumi.get(self, "webhooks")
+
+    @webhooks.setter
+    def webhooks(self, value: Optional[Sequence['WebhookArgs']]):
+        pulumi.set(self, "webhooks", value)
 
 
 class AutoscalingArgsDict(TypedDict):
@@ -1821,6 +1878,114 @@ class LatencyPresetArgs:
     @percentile.setter
     def percentile(self, value: Optional[_builtins.float]):
         pulumi.set(self, "percentile", value)
+
+
+class LoadTestArgsDict(TypedDict):
+    image: _builtins.str
+    """
+    Container image, e.g. "ghcr.io/fluxcd/flagger-loadtester:0.34.0".
+    """
+    active_deadline_seconds: NotRequired[_builtins.float]
+    """
+    Seconds the Job may run before it counts as failed. Defaults to no limit.
+    """
+    args: NotRequired[Sequence[_builtins.str]]
+    """
+    Arguments to the entrypoint. Defaults to the image's.
+    """
+    command: NotRequired[Sequence[_builtins.str]]
+    """
+    Entrypoint, e.g. ["hey", "-z", "1m", "-q", "10", "-c", "2", "http://shop-canary.shop/"]. Defaults to the image's.
+    """
+    name: NotRequired[_builtins.str]
+    """
+    Name of its metric (unique among the analysis's metrics). Defaults to "load-test".
+    """
+
+@pulumi.input_type
+class LoadTestArgs:
+    def __init__(__self__, *,
+                 image: _builtins.str,
+                 active_deadline_seconds: Optional[_builtins.float] = None,
+                 args: Optional[Sequence[_builtins.str]] = None,
+                 command: Optional[Sequence[_builtins.str]] = None,
+                 name: Optional[_builtins.str] = None):
+        """
+        :param _builtins.str image: Container image, e.g. "ghcr.io/fluxcd/flagger-loadtester:0.34.0".
+        :param _builtins.float active_deadline_seconds: Seconds the Job may run before it counts as failed. Defaults to no limit.
+        :param Sequence[_builtins.str] args: Arguments to the entrypoint. Defaults to the image's.
+        :param Sequence[_builtins.str] command: Entrypoint, e.g. ["hey", "-z", "1m", "-q", "10", "-c", "2", "http://shop-canary.shop/"]. Defaults to the image's.
+        :param _builtins.str name: Name of its metric (unique among the analysis's metrics). Defaults to "load-test".
+        """
+        pulumi.set(__self__, "image", image)
+        if active_deadline_seconds is not None:
+            pulumi.set(__self__, "active_deadline_seconds", active_deadline_seconds)
+        if args is not None:
+            pulumi.set(__self__, "args", args)
+        if command is not None:
+            pulumi.set(__self__, "command", command)
+        if name is not None:
+            pulumi.set(__self__, "name", name)
+
+    @_builtins.property
+    @pulumi.getter
+    def image(self) -> _builtins.str:
+        """
+        Container image, e.g. "ghcr.io/fluxcd/flagger-loadtester:0.34.0".
+        """
+        return pulumi.get(self, "image")
+
+    @image.setter
+    def image(self, value: _builtins.str):
+        pulumi.set(self, "image", value)
+
+    @_builtins.property
+    @pulumi.getter(name="activeDeadlineSeconds")
+    def active_deadline_seconds(self) -> Optional[_builtins.float]:
+        """
+        Seconds the Job may run before it counts as failed. Defaults to no limit.
+        """
+        return pulumi.get(self, "active_deadline_seconds")
+
+    @active_deadline_seconds.setter
+    def active_deadline_seconds(self, value: Optional[_builtins.float]):
+        pulumi.set(self, "active_deadline_seconds", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def args(self) -> Optional[Sequence[_builtins.str]]:
+        """
+        Arguments to the entrypoint. Defaults to the image's.
+        """
+        return pulumi.get(self, "args")
+
+    @args.setter
+    def args(self, value: Optional[Sequence[_builtins.str]]):
+        pulumi.set(self, "args", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def command(self) -> Optional[Sequence[_builtins.str]]:
+        """
+        Entrypoint, e.g. ["hey", "-z", "1m", "-q", "10", "-c", "2", "http://shop-canary.shop/"]. Defaults to the image's.
+        """
+        return pulumi.get(self, "command")
+
+    @command.setter
+    def command(self, value: Optional[Sequence[_builtins.str]]):
+        pulumi.set(self, "command", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> Optional[_builtins.str]:
+        """
+        Name of its metric (unique among the analysis's metrics). Defaults to "load-test".
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: Optional[_builtins.str]):
+        pulumi.set(self, "name", value)
 
 
 class NginxTrafficArgsDict(TypedDict):
@@ -3336,6 +3501,239 @@ class TcpSocketProbeArgs:
     @port.setter
     def port(self, value: Optional[_builtins.float]):
         pulumi.set(self, "port", value)
+
+
+class WebhookArgsDict(TypedDict):
+    name: _builtins.str
+    """
+    Name (unique among the analysis's metrics; a lowercase RFC 1123 label).
+    """
+    url: _builtins.str
+    """
+    http(s) URL the Argo controller calls, e.g. "http://loadtester.test/gate/approve". It may use
+    the same `{{args.<name>}}` arguments as a custom metric's query.
+    """
+    body: NotRequired[_builtins.str]
+    """
+    Request body of a POST or PUT, sent as given (Argo sets no content type). Defaults to none.
+    """
+    failure_condition: NotRequired[_builtins.str]
+    """
+    Condition on `result` that makes a 2xx answer a failure. Defaults to unset.
+    """
+    headers: NotRequired[Sequence['PrometheusHeaderArgsDict']]
+    """
+    HTTP headers (e.g. Authorization), each with exactly one of `value` and `secretKeyRef`; kept
+    as Pulumi secrets and in a Kubernetes Secret, as Prometheus header values are. Defaults to none.
+    """
+    json_path: NotRequired[_builtins.str]
+    """
+    JSONPath of the value the conditions test in a JSON answer, e.g. "{$.approved}". Defaults to the whole answer.
+    """
+    method: NotRequired['WebhookMethod']
+    """
+    HTTP method. Defaults to "POST" when `body` is set, else "GET".
+    """
+    stage: NotRequired[_builtins.float]
+    """
+    For a gate: index into `steps` of the stage it opens; the stage starts only after a 2xx answer. Defaults to 0.
+    """
+    success_condition: NotRequired[_builtins.str]
+    """
+    Condition on `result` that makes a 2xx answer a success, e.g. "result == true". Defaults to unset: any 2xx answer succeeds.
+    """
+    timeout: NotRequired[_builtins.str]
+    """
+    Time one call may take, in whole seconds, e.g. "5s". Defaults to "10s" (Argo's).
+    """
+    type: NotRequired['WebhookType']
+    """
+    "check" (at every measurement) or "gate" (once, before a stage). Defaults to "check".
+    """
+
+@pulumi.input_type
+class WebhookArgs:
+    def __init__(__self__, *,
+                 name: _builtins.str,
+                 url: _builtins.str,
+                 body: Optional[_builtins.str] = None,
+                 failure_condition: Optional[_builtins.str] = None,
+                 headers: Optional[Sequence['PrometheusHeaderArgs']] = None,
+                 json_path: Optional[_builtins.str] = None,
+                 method: Optional['WebhookMethod'] = None,
+                 stage: Optional[_builtins.float] = None,
+                 success_condition: Optional[_builtins.str] = None,
+                 timeout: Optional[_builtins.str] = None,
+                 type: Optional['WebhookType'] = None):
+        """
+        :param _builtins.str name: Name (unique among the analysis's metrics; a lowercase RFC 1123 label).
+        :param _builtins.str url: http(s) URL the Argo controller calls, e.g. "http://loadtester.test/gate/approve". It may use
+               the same `{{args.<name>}}` arguments as a custom metric's query.
+        :param _builtins.str body: Request body of a POST or PUT, sent as given (Argo sets no content type). Defaults to none.
+        :param _builtins.str failure_condition: Condition on `result` that makes a 2xx answer a failure. Defaults to unset.
+        :param Sequence['PrometheusHeaderArgs'] headers: HTTP headers (e.g. Authorization), each with exactly one of `value` and `secretKeyRef`; kept
+               as Pulumi secrets and in a Kubernetes Secret, as Prometheus header values are. Defaults to none.
+        :param _builtins.str json_path: JSONPath of the value the conditions test in a JSON answer, e.g. "{$.approved}". Defaults to the whole answer.
+        :param 'WebhookMethod' method: HTTP method. Defaults to "POST" when `body` is set, else "GET".
+        :param _builtins.float stage: For a gate: index into `steps` of the stage it opens; the stage starts only after a 2xx answer. Defaults to 0.
+        :param _builtins.str success_condition: Condition on `result` that makes a 2xx answer a success, e.g. "result == true". Defaults to unset: any 2xx answer succeeds.
+        :param _builtins.str timeout: Time one call may take, in whole seconds, e.g. "5s". Defaults to "10s" (Argo's).
+        :param 'WebhookType' type: "check" (at every measurement) or "gate" (once, before a stage). Defaults to "check".
+        """
+        pulumi.set(__self__, "name", name)
+        pulumi.set(__self__, "url", url)
+        if body is not None:
+            pulumi.set(__self__, "body", body)
+        if failure_condition is not None:
+            pulumi.set(__self__, "failure_condition", failure_condition)
+        if headers is not None:
+            pulumi.set(__self__, "headers", headers)
+        if json_path is not None:
+            pulumi.set(__self__, "json_path", json_path)
+        if method is not None:
+            pulumi.set(__self__, "method", method)
+        if stage is not None:
+            pulumi.set(__self__, "stage", stage)
+        if success_condition is not None:
+            pulumi.set(__self__, "success_condition", success_condition)
+        if timeout is not None:
+            pulumi.set(__self__, "timeout", timeout)
+        if type is not None:
+            pulumi.set(__self__, "type", type)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> _builtins.str:
+        """
+        Name (unique among the analysis's metrics; a lowercase RFC 1123 label).
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: _builtins.str):
+        pulumi.set(self, "name", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def url(self) -> _builtins.str:
+        """
+        http(s) URL the Argo controller calls, e.g. "http://loadtester.test/gate/approve". It may use
+        the same `{{args.<name>}}` arguments as a custom metric's query.
+        """
+        return pulumi.get(self, "url")
+
+    @url.setter
+    def url(self, value: _builtins.str):
+        pulumi.set(self, "url", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def body(self) -> Optional[_builtins.str]:
+        """
+        Request body of a POST or PUT, sent as given (Argo sets no content type). Defaults to none.
+        """
+        return pulumi.get(self, "body")
+
+    @body.setter
+    def body(self, value: Optional[_builtins.str]):
+        pulumi.set(self, "body", value)
+
+    @_builtins.property
+    @pulumi.getter(name="failureCondition")
+    def failure_condition(self) -> Optional[_builtins.str]:
+        """
+        Condition on `result` that makes a 2xx answer a failure. Defaults to unset.
+        """
+        return pulumi.get(self, "failure_condition")
+
+    @failure_condition.setter
+    def failure_condition(self, value: Optional[_builtins.str]):
+        pulumi.set(self, "failure_condition", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def headers(self) -> Optional[Sequence['PrometheusHeaderArgs']]:
+        """
+        HTTP headers (e.g. Authorization), each with exactly one of `value` and `secretKeyRef`; kept
+        as Pulumi secrets and in a Kubernetes Secret, as Prometheus header values are. Defaults to none.
+        """
+        return pulumi.get(self, "headers")
+
+    @headers.setter
+    def headers(self, value: Optional[Sequence['PrometheusHeaderArgs']]):
+        pulumi.set(self, "headers", value)
+
+    @_builtins.property
+    @pulumi.getter(name="jsonPath")
+    def json_path(self) -> Optional[_builtins.str]:
+        """
+        JSONPath of the value the conditions test in a JSON answer, e.g. "{$.approved}". Defaults to the whole answer.
+        """
+        return pulumi.get(self, "json_path")
+
+    @json_path.setter
+    def json_path(self, value: Optional[_builtins.str]):
+        pulumi.set(self, "json_path", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def method(self) -> Optional['WebhookMethod']:
+        """
+        HTTP method. Defaults to "POST" when `body` is set, else "GET".
+        """
+        return pulumi.get(self, "method")
+
+    @method.setter
+    def method(self, value: Optional['WebhookMethod']):
+        pulumi.set(self, "method", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def stage(self) -> Optional[_builtins.float]:
+        """
+        For a gate: index into `steps` of the stage it opens; the stage starts only after a 2xx answer. Defaults to 0.
+        """
+        return pulumi.get(self, "stage")
+
+    @stage.setter
+    def stage(self, value: Optional[_builtins.float]):
+        pulumi.set(self, "stage", value)
+
+    @_builtins.property
+    @pulumi.getter(name="successCondition")
+    def success_condition(self) -> Optional[_builtins.str]:
+        """
+        Condition on `result` that makes a 2xx answer a success, e.g. "result == true". Defaults to unset: any 2xx answer succeeds.
+        """
+        return pulumi.get(self, "success_condition")
+
+    @success_condition.setter
+    def success_condition(self, value: Optional[_builtins.str]):
+        pulumi.set(self, "success_condition", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def timeout(self) -> Optional[_builtins.str]:
+        """
+        Time one call may take, in whole seconds, e.g. "5s". Defaults to "10s" (Argo's).
+        """
+        return pulumi.get(self, "timeout")
+
+    @timeout.setter
+    def timeout(self, value: Optional[_builtins.str]):
+        pulumi.set(self, "timeout", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def type(self) -> Optional['WebhookType']:
+        """
+        "check" (at every measurement) or "gate" (once, before a stage). Defaults to "check".
+        """
+        return pulumi.get(self, "type")
+
+    @type.setter
+    def type(self, value: Optional['WebhookType']):
+        pulumi.set(self, "type", value)
 
 
 class WorkloadRefArgsDict(TypedDict):

@@ -130,3 +130,24 @@ export const ScaleDown = {
 } as const;
 
 export type ScaleDown = (typeof ScaleDown)[keyof typeof ScaleDown];
+
+export const WebhookMethod = {
+    GET: "GET",
+    POST: "POST",
+    PUT: "PUT",
+} as const;
+
+export type WebhookMethod = (typeof WebhookMethod)[keyof typeof WebhookMethod];
+
+export const WebhookType = {
+    /**
+     * Called at every measurement of the analysis, like a metric (Flagger's `rollout` webhook).
+     */
+    Check: "check",
+    /**
+     * Called once before a stage begins; the release aborts unless it answers 2xx (Flagger's `pre-rollout` and `confirm-*` gates).
+     */
+    Gate: "gate",
+} as const;
+
+export type WebhookType = (typeof WebhookType)[keyof typeof WebhookType];
