@@ -54,7 +54,18 @@ export function checkLiveRelease(component: pulumi.ComponentResource, release: R
         for (const warning of outcome.warnings) pulumi.log.warn(warning, component);
         if (outcome.errors.length) {
             const lines = outcome.errors.map((e) => `  - ${e}`).join("\n");
-            throw new pulumi.ResourceError(`Rollout ${release.release}: the cluster shows this release would break; none of its objects is applied:\n${lines}`, component, true);
+            throw fixedMessage(new pulumi.ResourceError(`Rollout ${release.release}: the cluster shows this release would break; none of its objects is applied:\n${lines}`, component, true));
         }
     })();
+}
+
+/**
+ * The one error every child's registration and the component's outputs reject with. The SDK reports
+ * it once (it dedupes by identity), but it prefixes the message of an error that reaches it through
+ * an output (`error serializing property "outputs": ...`) in place; the message stays the check's.
+ */
+function fixedMessage(err: pulumi.ResourceError): pulumi.ResourceError {
+    const message = err.message;
+    Object.defineProperty(err, "message", { get: () => message, set: () => undefined, enumerable: false, configurable: true });
+    return err;
 }

@@ -67,16 +67,16 @@ export function ruleBackends(ingress: LiveObject): string[] {
 
 function ingressMismatch(live: LiveObject, ingress: string, stable: string, given: boolean): string {
     const backends = ruleBackends(live);
-    const routes = backends.length ? `routes to Service${backends.length === 1 ? "" : "s"} ${listed(backends.map(quote))}` : "has no rule with a Service backend";
+    const routes = backends.length ? `routes to Service${backends.length === 1 ? "" : "s"} ${listed(backends.map(quote))}, not to` : "has no rule with a Service backend, so none with";
     const fallback = (live.spec?.defaultBackend as { service?: { name?: string } } | undefined)?.service?.name;
     const onlyDefault = fallback === stable ? ` (its defaultBackend is ${quote(stable)}, but Argo looks only at the rules' backends)` : "";
     const argo = `Argo would reject the Rollout (InvalidSpec: ingress '${ingress}' has no rules using service ${stable} backend)`;
     const fix = backends.length === 1 ? `nginx.stableService: ${quote(backends[0])}` : "nginx.stableService to the Service of the Ingress's rules";
     if (given) {
-        return `nginx.stableService: Ingress ${quote(ingress)} (nginx.stableIngress) ${routes}, not to ${quote(stable)} (nginx.stableService)${onlyDefault}, so ${argo}. ` +
+        return `nginx.stableService: Ingress ${quote(ingress)} (nginx.stableIngress) ${routes} ${quote(stable)} (nginx.stableService)${onlyDefault}, so ${argo}. ` +
             `Set ${fix}, or add a rule with backend ${quote(stable)} to the Ingress.`;
     }
-    return `nginx.stableIngress: Ingress ${quote(ingress)} ${routes}, not to ${quote(stable)}, the stable Service the component creates${onlyDefault}, so ${argo}. ` +
+    return `nginx.stableIngress: Ingress ${quote(ingress)} ${routes} ${quote(stable)}, the stable Service the component creates${onlyDefault}, so ${argo}. ` +
         `Set ${fix} to drive the Service the Ingress routes to (the component then creates no stable Service), or make ${quote(stable)} the backend of a rule of the Ingress.`;
 }
 
