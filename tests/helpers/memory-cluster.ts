@@ -39,7 +39,10 @@ export function ingressTo(service: string, extra: object = {}): object {
     return { metadata: { name: "web" }, spec: { rules: [{ http: { paths: [{ path: "/", pathType: "Prefix", backend: { service: { name: service, port: { number: 80 } } } }] } }], ...extra } };
 }
 
-/** A Service last written by `manager` (e.g. "kubectl-client-side-apply", or Pulumi's "pulumi-kubernetes-1a2b3c4d"). */
-export function serviceBy(manager: string): object {
-    return { metadata: { managedFields: [{ manager, operation: manager.startsWith("pulumi") ? "Apply" : "Update" }] }, spec: { selector: { app: "web" } } };
+/**
+ * A Service last written by `manager` (e.g. "kubectl-client-side-apply", or Pulumi's "pulumi-kubernetes-1a2b3c4d"),
+ * selecting `selector` (by default the pods of a release "shop").
+ */
+export function serviceBy(manager: string, selector: Record<string, string> = { app: "shop" }): object {
+    return { metadata: { managedFields: [{ manager, operation: manager.startsWith("pulumi") ? "Apply" : "Update" }] }, spec: { selector } };
 }

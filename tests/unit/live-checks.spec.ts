@@ -72,6 +72,18 @@ describe("live checks of the nginx router, before anything is applied", () => {
         assert.match(outcome.errors[0], /routes to Services "a" and "b", not to "web".*Set nginx.stableService to the Service of the Ingress's rules/);
     });
 
+    it("fails the user's Service when it selects other pods than the release's (it would select none once Argo adds the hash)", async () => {
+        const { outcome } = await run(existing, { [ingressPath("shop", "web")]: ingressTo("web"), [servicePath("shop", "web")]: serviceBy("kubectl", { app: "web" }) });
+        assert.ok(outcome.checked);
+        assert.deepStrictEqual(outcome.errors, [
+            'nginx.stableService: Service "web" selects app=web, but the release\'s pods are labelled app=shop: once Argo adds the pod hash to its selector ' +
+                "it selects no pod and the Ingress's traffic reaches none. Give the pods the labels the Service selects (template.labels; `app` is the releaseName), or change the Service's selector.",
+        ]);
+        const selected = { metadata: { managedFields: [{ manager: "kubectl" }] }, spec: { selector: { app: "shop", tier: "web", "rollouts-pod-template-hash": "abc" } } };
+        const labelled = await run({ ...existing, template: { image: "x", labels: { tier: "web" } } }, { [ingressPath("shop", "web")]: ingressTo("web"), [servicePath("shop", "web")]: selected });
+        assert.deepStrictEqual(labelled.outcome, { checked: true, errors: [], warnings: [] });
+    });
+
     it("warns of an Ingress and a Service that do not exist yet (the program may create them)", async () => {
         const { outcome } = await run(existing, {});
         assert.deepStrictEqual(outcome, {

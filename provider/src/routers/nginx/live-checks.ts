@@ -3,6 +3,8 @@
 // - an existing Ingress must route to the stable Service the Rollout names (Argo's validation looks
 //   for it in the Ingress's rules: `InvalidSpec: ingress 'web' has no rules using service web-stable
 //   backend`, after preview and up said nothing);
+// - the user's Service given as the stable one must select the release's pods: Argo adds the pod
+//   hash to its selector, and a Service whose other keys select other pods then selects none;
 // - a Service the component would create must not be someone else's: registering it would take the
 //   Service over (server-side apply merges into it) and the release's removal would delete it.
 // Pure: live/ reads the objects and runs `judge`.
@@ -46,7 +48,12 @@ export function nginxLiveCheck(r: Resolved, t: ResolvedNginx): LiveCheck | undef
                     errors.push(ingressMismatch(live, ingress, stable, t.stableService !== undefined));
                 }
             }
-            if (t.stableService !== undefined && !found({ kind: "Service", name: t.stableService })) {
+            const given = t.stableService !== undefined ? found({ kind: "Service", name: t.stableService }) : undefined;
+            if (given) {
+                const mismatch = selectorMismatch(given, podLabelsOf(r));
+                if (mismatch) errors.push(`nginx.stableService: Service ${quote(t.stableService!)} ${mismatch}`);
+            }
+            if (t.stableService !== undefined && !given) {
                 warnings.push(`Service ${quote(t.stableService)} (nginx.stableService) does not exist ${where} yet: Argo drives it as the stable Service and fails the Rollout without it (fine if this program creates it).`);
             }
             for (const c of created) {
@@ -88,4 +95,26 @@ function takeover(c: CreatedService, live: LiveObject, where: string): string {
         : `The canary Service must be the component's own: set service.canaryName to a name no Service uses (an existing Service can only be the stable one, with nginx.stableService).`;
     return `${c.from}: the ${c.role} Service ${quote(c.name)} already exists ${where} and no Pulumi program manages it${by}; ` +
         `creating it would take it over (two writers) and deleting the release would delete it. ${instead}`;
+}
+
+/** The label Argo adds to the selectors of the Services it drives. */
+const POD_TEMPLATE_HASH = "rollouts-pod-template-hash";
+
+/** The labels of the release's pods, when they are plain values (an adopted Deployment's may be Outputs). */
+function podLabelsOf(r: Resolved): Record<string, string> | undefined {
+    const labels = r.workload.kind === "template" ? r.workload.podLabels : r.workload.matchLabels;
+    if (typeof labels !== "object" || labels === null || typeof (labels as { then?: unknown }).then === "function") return undefined;
+    return Object.values(labels).every((v) => typeof v === "string") ? (labels as Record<string, string>) : undefined;
+}
+
+/** Why a Service selects none of the release's pods, or undefined when it selects them (or that is not known). */
+export function selectorMismatch(service: LiveObject, podLabels: Record<string, string> | undefined): string | undefined {
+    const selector = (service.spec?.selector ?? {}) as Record<string, string>;
+    if (!podLabels) return undefined;
+    const wrong = Object.entries(selector).filter(([k, v]) => k !== POD_TEMPLATE_HASH && podLabels[k] !== v);
+    if (wrong.length === 0) return undefined;
+    const show = (m: [string, string | undefined][]) => m.map(([k, v]) => `${k}=${v ?? "(none)"}`).join(", ");
+    return `selects ${show(wrong)}, but the release's pods are labelled ${show(wrong.map(([k]) => [k, podLabels[k]]))}: ` +
+        "once Argo adds the pod hash to its selector it selects no pod and the Ingress's traffic reaches none. " +
+        "Give the pods the labels the Service selects (template.labels; `app` is the releaseName), or change the Service's selector.";
 }
