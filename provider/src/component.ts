@@ -7,7 +7,7 @@ import { recordedInputs } from "./recorded-inputs";
 import { pulumiEnv, registerChildren } from "./register";
 import { resolve } from "./resolve";
 import type { Resolved } from "./resolve/model";
-import { readLiveRelease } from "./live";
+import { checkLiveRelease, readLiveRelease } from "./live";
 import type { Connect } from "./live";
 import { routingFor } from "./routers";
 import type { RolloutStatus } from "./core/status";
@@ -32,7 +32,7 @@ export class CanaryDelivery extends pulumi.ComponentResource {
     public readonly rolloutName: pulumi.Output<string>;
     /** Namespace of the release. */
     public readonly namespace: pulumi.Output<string>;
-    /** Name of the stable Service, when the release has one. */
+    /** Name of the stable Service (created, or the existing one given as `nginx.stableService`), when the release has one. */
     public readonly stableServiceName: pulumi.Output<string | undefined>;
     /** Name of the canary Service, when the release has one. */
     public readonly canaryServiceName: pulumi.Output<string | undefined>;
@@ -91,7 +91,9 @@ export class CanaryDelivery extends pulumi.ComponentResource {
         const rolloutManifest = manifests.children.find((c) => c.role === ROLE.rollout)!.manifest;
         // Read before registering: the read must see the release as it was before this update.
         const live = readLiveRelease(this, release, rolloutManifest, manifests.layout, internal?.connect);
-        const children = registerChildren(this, name, manifests.children, live.beforeRollout);
+        // Checked before registering too: what the cluster shows would break the release fails it with nothing applied.
+        const checked = checkLiveRelease(this, release, internal?.connect);
+        const children = registerChildren(this, name, manifests.children, live.beforeRollout, checked);
         const nameOf = (role: CoreRole) => {
             const child = manifests.children.find((c) => c.role === role);
             return child ? pulumi.output(child.manifest.metadata.name) : pulumi.output(undefined);
@@ -102,7 +104,8 @@ export class CanaryDelivery extends pulumi.ComponentResource {
         this.rolloutName = metadataOf(rollout).apply((m) => m?.name ?? release.release);
         // The provider fills in its default namespace when none was given.
         this.namespace = pulumi.all([metadataOf(rollout), release.namespace]).apply(([m, ns]) => m?.namespace ?? ns ?? "default");
-        this.stableServiceName = nameOf(ROLE.stableService);
+        // Created, or the user's existing one that the router drives.
+        this.stableServiceName = pulumi.output(release.services.stable);
         this.canaryServiceName = nameOf(ROLE.canaryService);
         this.serviceName = nameOf(ROLE.service);
         this.virtualServiceName = pulumi.output(routerOutputs.virtualServiceName);

@@ -32,15 +32,26 @@ export const pulumiEnv: BuildEnv = {
 
 /**
  * Registers `children` in order with `parent`; the Rollout depends on everything registered
- * before it (it references them), and what comes after it depends on it. The Rollout is sent
- * only once `rolloutAfter` settles (the live read of the release as it was).
+ * before it (it references them), and what comes after it depends on it. Every child is sent only
+ * once `allAfter` settles (the checks against the live cluster), and not at all when it rejects:
+ * a failed check leaves nothing half-applied. The Rollout also waits for `rolloutAfter` (the live
+ * read of the release as it was).
  */
-export function registerChildren(parent: pulumi.ComponentResource, name: string, children: Child[], rolloutAfter: Promise<void> = Promise.resolve()): Map<string, pulumi.CustomResource> {
+export function registerChildren(
+    parent: pulumi.ComponentResource,
+    name: string,
+    children: Child[],
+    rolloutAfter: Promise<void> = Promise.resolve(),
+    allAfter: Promise<void> = Promise.resolve(),
+): Map<string, pulumi.CustomResource> {
     const registered = new Map<string, pulumi.CustomResource>();
     let before: pulumi.CustomResource[] = [];
     for (const child of children) {
         const rolloutDeps = before;
-        const dependsOn = child.kind === "Rollout" ? rolloutAfter.then(() => rolloutDeps) : registered.get(ROLE.rollout) ? [registered.get(ROLE.rollout)!] : [];
+        const rollout = registered.get(ROLE.rollout);
+        const dependsOn = child.kind === "Rollout"
+            ? Promise.all([rolloutAfter, allAfter]).then(() => rolloutDeps)
+            : allAfter.then(() => (rollout ? [rollout] : []));
         const register = Object.prototype.hasOwnProperty.call(BUILTIN, child.kind) ? BUILTIN[child.kind as BuiltinKind] : customResource;
         const resource = register(`${name}-${child.role}`, child.manifest, {
             parent,

@@ -94,7 +94,7 @@ export class CanaryDelivery extends pulumi.ComponentResource {
      */
     declare public /*out*/ readonly serviceName: pulumi.Output<string | undefined>;
     /**
-     * Name of the stable Service, when the release has one.
+     * Name of the stable Service (created, or the existing one given as `nginx.stableService`), when the release has one.
      */
     declare public /*out*/ readonly stableServiceName: pulumi.Output<string | undefined>;
     /**

@@ -7,6 +7,7 @@ import { CanaryDelivery, CanaryDeliveryArgs } from "../../provider/src";
 import type { Connect } from "../../provider/src/live";
 import { render } from "../helpers/render";
 import { scenario, SCENARIOS } from "../helpers/scenarios";
+import { ingressPath, ingressTo, memoryCluster, serviceBy, servicePath } from "../helpers/memory-cluster";
 
 const COMPONENT_TYPE = "canary-delivery:index:CanaryDelivery";
 const TYPE_OF_KIND: Record<string, string> = {
@@ -170,6 +171,23 @@ describe("CanaryDelivery under mocks", () => {
             ]);
         });
 
+        it("drives the user's existing Service: no stable Service created, the output and objects name it as the user's", async () => {
+            const { component } = await create("shop", scenario("nginx-existing-service").args);
+            assert.strictEqual(await valueOf(component.stableServiceName), "web");
+            assert.strictEqual(await valueOf(component.canaryServiceName), "shop-canary");
+            assert.ok(!registrations.some((r) => r.name === "shop-stable-service"), "no stable Service is registered");
+            assert.deepStrictEqual((await valueOf(component.objects)).filter((o) => o.kind !== "Rollout"), [
+                { kind: "Service", name: "shop-canary", managedBy: "component" },
+                { kind: "Ingress", name: "shop-web-canary", managedBy: "controller" },
+                { kind: "Ingress", name: "web", managedBy: "user" },
+                { kind: "Service", name: "web", managedBy: "user" },
+            ]);
+            // The check read the user's Ingress and Service, and the canary Service it would create.
+            for (const path of [ingressPath("shop", "web"), servicePath("shop", "web"), servicePath("shop", "shop-canary")]) {
+                assert.ok(cluster.gets.includes(path), `${path} read; got ${cluster.gets.join(", ")}`);
+            }
+        });
+
         it("the plan and its stages", async () => {
             const { component } = await create("shop", scenario("analysis-nginx-presets").args);
             assert.strictEqual(await valueOf(component.plan), "10% for 5m, analysis, 50% until promoted, 100%; full promotion after at least 9m30s, plus 1 manual promotion at stage 2");
@@ -199,6 +217,64 @@ describe("CanaryDelivery under mocks", () => {
                 (pulumi.log as { warn: typeof pulumi.log.warn }).warn = original;
             }
             assert.match(logged.join("\n"), /lose part of the pod template hash/);
+        });
+    });
+
+    describe("checks against the live cluster, before anything is applied", () => {
+        /** Creates the component on `objects` and collects what fails the program (unhandled, as the SDK reports it). */
+        async function createFailing(name: string, args: CanaryDeliveryArgs, objects: Record<string, object>): Promise<unknown[]> {
+            const failures: unknown[] = [];
+            const mochas = process.listeners("unhandledRejection");
+            process.removeAllListeners("unhandledRejection");
+            process.on("unhandledRejection", (err) => failures.push(err));
+            try {
+                const component = new CanaryDelivery(name, args, {}, { connect: memoryCluster(objects).connect });
+                await valueOf(component.urn);
+                for (let i = 0; i < 100 && failures.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+                await new Promise((r) => setTimeout(r, 50));
+            } finally {
+                process.removeAllListeners("unhandledRejection");
+                for (const l of mochas) process.on("unhandledRejection", l);
+            }
+            return failures;
+        }
+
+        it("an existing Ingress that routes elsewhere fails the component, and no child is registered", async () => {
+            const failures = await createFailing("shop", scenario("nginx-existing-service").args, {
+                [ingressPath("shop", "web")]: ingressTo("web-v2"),
+                [servicePath("shop", "web")]: serviceBy("kubectl-client-side-apply"),
+            });
+            assert.ok(failures.length > 0, "the program fails");
+            const messages = [...new Set(failures.map((f) => (f as Error).message))];
+            assert.strictEqual(messages.length, 1, messages.join("\n---\n"));
+            assert.ok(failures.every((f) => pulumi.ResourceError.isInstance(f)), "a ResourceError on the component");
+            assert.match(messages[0], /^Rollout shop: the cluster shows this release would break; none of its objects is applied:\n  - nginx.stableService: Ingress "web" \(nginx.stableIngress\) routes to Service "web-v2", not to "web"/);
+            assert.deepStrictEqual(registrations.map((r) => r.type), [COMPONENT_TYPE], "only the component itself");
+        });
+
+        it("a Service to create that is someone else's fails the component before anything is registered", async () => {
+            const failures = await createFailing("shop", { ...scenario("nginx-existing-ingress").args, service: { stableName: "web" } }, {
+                [ingressPath("shop", "shop-public")]: ingressTo("web"),
+                [servicePath("shop", "web")]: serviceBy("kubectl-client-side-apply"),
+            });
+            assert.match((failures[0] as Error).message, /service\.stableName: the stable Service "web" already exists in namespace "shop" and no Pulumi program manages it.*set nginx.stableService: "web"/);
+            assert.deepStrictEqual(registrations.map((r) => r.type), [COMPONENT_TYPE]);
+        });
+
+        it("an Ingress not there yet is a warning on the component, and the release registers", async () => {
+            const logged: string[] = [];
+            const original = pulumi.log.warn;
+            (pulumi.log as { warn: typeof pulumi.log.warn }).warn = (msg: string) => {
+                logged.push(msg);
+                return Promise.resolve();
+            };
+            try {
+                await create("shop", scenario("nginx-existing-service").args);
+            } finally {
+                (pulumi.log as { warn: typeof pulumi.log.warn }).warn = original;
+            }
+            assert.match(logged.join("\n"), /Ingress "web" \(nginx.stableIngress\) does not exist in namespace "shop" yet/);
+            assert.ok(registrations.some((r) => r.name === "shop-rollout"));
         });
     });
 

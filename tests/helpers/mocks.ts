@@ -45,18 +45,27 @@ pulumi.runtime.setMocks(
 /** A transformation that records the options of every resource it sees into `into`. */
 export function recordOptions(into: RecordedOptions[]): pulumi.ResourceTransformation {
     return (args) => {
-        const dependsOn = Promise.resolve(args.opts.dependsOn as unknown);
         into.push({
             type: args.type,
             name: args.name,
             parent: args.opts.parent,
-            dependsOn: dependsOn.then((d) => (Array.isArray(d) ? (d as pulumi.Resource[]) : d ? [d as pulumi.Resource] : [])),
+            dependsOn: dependencies(args.opts.dependsOn),
             ignoreChanges: args.opts.ignoreChanges,
             retainOnDelete: args.opts.retainOnDelete,
             resource: args.resource,
         });
         return undefined;
     };
+}
+
+/**
+ * The resources of a dependsOn option, however nested: the typed @pulumi/kubernetes classes merge
+ * their options, which turns a dependsOn that is a promise into an Output of it.
+ */
+async function dependencies(d: unknown): Promise<pulumi.Resource[]> {
+    const value = pulumi.Output.isInstance(d) ? await valueOf(d as pulumi.Output<unknown>) : await d;
+    if (Array.isArray(value)) return (await Promise.all(value.map(dependencies))).flat();
+    return value ? [value as pulumi.Resource] : [];
 }
 
 /** Resolves an Output's value (tests run with mocks, so every value is known). */

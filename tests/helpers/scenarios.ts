@@ -107,6 +107,16 @@ export const SCENARIOS: Scenario[] = [
         },
     },
     {
+        name: "nginx-existing-service",
+        description: "Nginx driving an existing Ingress and the existing Service it routes to: only the canary Service is created",
+        args: {
+            namespace: "shop",
+            template: { image },
+            nginx: { stableIngress: "web", stableService: "web" },
+            steps: [{ weight: 20, pause: "" }, { weight: 60, pause: "" }],
+        },
+    },
+    {
         name: "gateway-api-created-route",
         description: "Gateway API: a created HTTPRoute on a shared Gateway, weighed by Argo's Gateway API plugin, with a header route",
         args: {

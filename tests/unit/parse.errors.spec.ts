@@ -71,6 +71,18 @@ describe("argument errors", () => {
                 "releaseName",
                 /lose part of the pod template hash .* selects canary pods by pod name/,
             ));
+        it("an existing Ingress with the stable Service the component creates is a warning", () => {
+            const { warnings } = parseArgs("app", { ...base, nginx: { stableIngress: "web" } });
+            assert.deepStrictEqual(warnings, [
+                'nginx.stableIngress: the component creates the stable Service "app-stable", which must be the backend of a rule of Ingress "web" ' +
+                    "(else Argo rejects the Rollout: InvalidSpec, no rules using the stable Service); if that Ingress routes to a Service of yours, name it with nginx.stableService.",
+            ]);
+        });
+        it("no warning once the Ingress's Service is named (nginx.stableService) or the created one is (service.stableName)", () => {
+            assert.deepStrictEqual(parseArgs("app", { ...base, nginx: { stableIngress: "web", stableService: "web" } }).warnings, []);
+            assert.deepStrictEqual(parseArgs("app", { ...base, nginx: { stableIngress: "web" }, service: { stableName: "web-stable" } }).warnings, []);
+            assert.deepStrictEqual(parseArgs("app", { ...base, nginx: {} }).warnings, []);
+        });
         it("otherwise a long release name is only a warning", () => {
             const parsed = parseArgs("app", { ...base, releaseName: "a".repeat(47) });
             assert.match(parsed.warnings.join("\n"), /47 characters\): names longer than 46 characters lose part of the pod template hash/);
@@ -193,6 +205,20 @@ describe("argument errors", () => {
             expectProblem({ nginx: { matches: [{ on: "header", name: "a", exact: "1" }, { on: "header", name: "b", exact: "1" }] } }, "nginx.matches[1]", /only header match/));
         it("an nginx cookie match routes on 'always'", () =>
             expectProblem({ nginx: { matches: [{ on: "cookie", name: "c", regex: "x" }] } }, "nginx.matches[0]", /cookie is "always"/));
+        it("nginx stableService needs an existing Ingress", () =>
+            expectProblem({ nginx: { stableService: "web" } }, "nginx.stableService", /needs nginx.stableIngress: an Ingress the component creates routes to the stable Service it creates/));
+        it("nginx stableService excludes service.stableName", () =>
+            expectProblem({ nginx: { stableIngress: "web", stableService: "web" }, service: { stableName: "web" } }, "nginx.stableService", /must not be set together with service.stableName: use nginx.stableService to drive your existing Service/));
+        it("nginx stableService is a Service name (RFC 1035 label)", () =>
+            expectProblem({ nginx: { stableIngress: "web", stableService: "9web" } }, "nginx.stableService", /Service name '9web' must start with a letter \(RFC 1035/));
+        it("nginx stableService is a string", () =>
+            expectProblem({ nginx: { stableIngress: "web", stableService: 7 } }, "nginx.stableService", /must be a string/));
+        it("nginx stableService differs from the default canary Service", () =>
+            expectProblem({ nginx: { stableIngress: "web", stableService: "app-canary" } }, "nginx.stableService", /must differ from the canary Service "app-canary" \(its default name <releaseName>-canary\).*Argo needs two Services/));
+        it("nginx stableService differs from service.canaryName", () =>
+            expectProblem({ nginx: { stableIngress: "web", stableService: "web" }, service: { canaryName: "web" } }, "nginx.stableService", /must differ from the canary Service "web" \(service.canaryName\)/));
+        it("accepts an existing Ingress and Service with a created canary Service", () =>
+            assert.deepStrictEqual(problems({ nginx: { stableIngress: "web", stableService: "web" }, service: { canaryName: "web-canary" } }), []));
     });
 
     describe("analysis", () => {

@@ -7,9 +7,10 @@ import { podSelector } from "./selector";
 import { CoreRole, ROLE } from "../core/roles";
 
 export function buildServices(r: Resolved, env: BuildEnv): Child[] {
-    const { stable, canary, single } = r.services;
+    const { stable, canary, single, stableExisting } = r.services;
     const children: Child[] = [];
-    if (stable) children.push(service(r, env, ROLE.stableService, stable, true));
+    // The user's existing stable Service is theirs: creating one of that name would take it over.
+    if (stable && !stableExisting) children.push(service(r, env, ROLE.stableService, stable, true));
     if (canary) children.push(service(r, env, ROLE.canaryService, canary, true));
     if (single) children.push(service(r, env, ROLE.service, single, false));
     return children;

@@ -149,4 +149,6 @@ export const paths = {
     replicaSets: (ns: string, selector: string) => `/apis/apps/v1/namespaces/${ns}/replicasets?labelSelector=${encodeURIComponent(selector)}`,
     deployment: (ns: string, name: string) => `/apis/apps/v1/namespaces/${ns}/deployments/${name}`,
     namespace: (name: string) => `/api/v1/namespaces/${name}`,
+    service: (ns: string, name: string) => `/api/v1/namespaces/${ns}/services/${name}`,
+    ingress: (ns: string, name: string) => `/apis/networking.k8s.io/v1/namespaces/${ns}/ingresses/${name}`,
 };

@@ -19,8 +19,10 @@ import { ClusterChoice, clusterOf } from "./cluster";
 import { deploymentImages, followRelease } from "./follow";
 import { describeImpact, Impact, imagesOf } from "./impact";
 import { clientFor, Connect, LiveRead, namespaceOf, readLiveRollout, readNamespaceLabels } from "./read";
+import { settle } from "./settle";
 
 export type { Connect } from "./read";
+export { checkLiveRelease } from "./checks";
 
 export interface LiveRelease {
     /** Settles once the live Rollout was read (or found unreadable): the Rollout registers after it. */
@@ -30,16 +32,6 @@ export interface LiveRelease {
     /** Where the release ended: after the follow in an update, as read before it in a preview. */
     final: (rollout: pulumi.CustomResource) => pulumi.Output<{ status: RolloutStatus; standing: string }>;
     namespaceLabels: pulumi.Output<Record<string, string> | undefined>;
-}
-
-/**
- * The value of an Output, or undefined while it is unknown (a preview of values that come from
- * resources not created yet). Uses the Output's own promise: an `apply` would not run at all then,
- * and the live read must always settle, since the Rollout's registration waits for it.
- */
-async function settle<T>(value: pulumi.Input<T> | undefined): Promise<T | undefined> {
-    const out = pulumi.output(value) as unknown as { isKnown: Promise<boolean>; promise(): Promise<T> };
-    return (await out.isKnown) ? out.promise() : undefined;
 }
 
 interface Before {

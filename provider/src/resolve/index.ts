@@ -57,6 +57,7 @@ function resolveServices(args: CanaryDeliveryArgs, release: string, containerPor
         portName: svc.portName ?? DEFAULT_PORT_NAME,
         appProtocol: svc.appProtocol,
         stable: planned.stable?.name,
+        ...(planned.stable?.existing && { stableExisting: true }),
         canary: planned.canary?.name,
         single: planned.single?.name,
     };

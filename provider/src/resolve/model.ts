@@ -60,6 +60,8 @@ export interface ResolvedServices {
     appProtocol?: string;
     /** Stable and canary Services (host split, Nginx). */
     stable?: string;
+    /** The stable Service is the user's (a router given an existing one): driven, never created. */
+    stableExisting?: boolean;
     canary?: string;
     /** The one Service (subset split, replica-count canary with `service`). */
     single?: string;

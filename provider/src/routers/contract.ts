@@ -6,6 +6,7 @@ import type { Input } from "@pulumi/pulumi";
 import type { z } from "zod";
 import type { CanaryDeliveryArgs, PresetSource } from "../args";
 import type { ArgoStep, RouterCanaryFields } from "../core/argo-types";
+import type { LiveObject, LiveObjectRef } from "../core/live-object";
 import type { BuildEnv, Child } from "../core/manifest";
 import type { NamePlan } from "../names";
 import type { Problem, RuleContext } from "../parse/rules/problem";
@@ -26,6 +27,14 @@ export interface ObjectRef {
     name: Input<string>;
 }
 
+/** What a router checks in the cluster before anything is applied: what it reads, and its verdict on it. */
+export interface LiveCheck {
+    /** Objects to read, in the release namespace. */
+    reads: LiveObjectRef[];
+    /** Errors fail the component before any child is registered; warnings are logged on it. */
+    judge(found: (ref: LiveObjectRef) => LiveObject | undefined, namespace: string): { errors: string[]; warnings: string[] };
+}
+
 /** What every way of routing traffic provides, the fallback (no router) included. */
 export interface Routing<Block, Traffic extends ResolvedTraffic> {
     /** The router's kind in the Resolved release: its argument property, or "none". */
@@ -37,8 +46,15 @@ export interface Routing<Block, Traffic extends ResolvedTraffic> {
      * "an istio host split". A router missing from a layout never uses it.
      */
     serviceWords: Partial<Record<Exclude<ServiceLayout, "none">, string>>;
+    /**
+     * The user's existing Service that carries stable traffic, when the router is given one (with the
+     * argument naming it): the release drives it and creates no stable Service of its own.
+     */
+    existingStableService?(block: Block): { name: string; path: string } | undefined;
     /** Rules relating the router's fields to each other and to the rest of the arguments. */
     rules(block: Block, ctx: RuleContext): Problem[];
+    /** Advisory messages about the router's arguments: the release works only if something outside it holds. */
+    warnings?(block: Block, ctx: RuleContext): string[];
     /** Names the router adds to the release's name budget (objects the controller derives from ours). */
     names?(block: Block, release: string): Partial<Pick<NamePlan, "stableIngress">>;
     /** Where the analysis presets read metrics by default, and whether canary traffic is told apart by pod name. */
@@ -57,6 +73,8 @@ export interface Routing<Block, Traffic extends ResolvedTraffic> {
     controllerObjects(t: Traffic): ObjectRef[];
     /** Existing objects of the user's that the Rollout drives. */
     userObjects(t: Traffic): ObjectRef[];
+    /** What to check in the live cluster before anything is applied, when the router has something to check. */
+    liveCheck?(r: Resolved, t: Traffic): LiveCheck | undefined;
     outputs(t: Traffic): RouterOutputs;
 }
 

@@ -52,7 +52,7 @@ type CanaryDelivery struct {
 	RolloutName pulumi.StringOutput `pulumi:"rolloutName"`
 	// Name of the single Service (Istio subset split, replica-count canary), when the release has one.
 	ServiceName pulumi.StringPtrOutput `pulumi:"serviceName"`
-	// Name of the stable Service, when the release has one.
+	// Name of the stable Service (created, or the existing one given as `nginx.stableService`), when the release has one.
 	StableServiceName pulumi.StringPtrOutput `pulumi:"stableServiceName"`
 	// Where the release stands: after `pulumi up` followed it, where it ended; in a preview, where it stands now.
 	Status RolloutStatusOutput `pulumi:"status"`
@@ -334,7 +334,7 @@ func (o CanaryDeliveryOutput) ServiceName() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *CanaryDelivery) pulumi.StringPtrOutput { return v.ServiceName }).(pulumi.StringPtrOutput)
 }
 
-// Name of the stable Service, when the release has one.
+// Name of the stable Service (created, or the existing one given as `nginx.stableService`), when the release has one.
 func (o CanaryDeliveryOutput) StableServiceName() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *CanaryDelivery) pulumi.StringPtrOutput { return v.StableServiceName }).(pulumi.StringPtrOutput)
 }

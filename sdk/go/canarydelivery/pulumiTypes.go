@@ -3465,6 +3465,13 @@ type NginxTraffic struct {
 	// Name of an existing Ingress in the release namespace whose backend is the stable Service.
 	// Defaults to creating `<releaseName>` from `host`, `path`, `className` and `tlsSecretName`.
 	StableIngress *string `pulumi:"stableIngress"`
+	// Name of the user's existing Service in the release namespace that `stableIngress` routes to.
+	// Argo then drives that Service as the stable one (adding its pod hash to the selector, so the
+	// Service must select the Rollout's pods) and the component creates no stable Service; it
+	// still creates the canary Service. Needs `stableIngress`; excludes `service.stableName`.
+	// Defaults to creating the stable Service `service.stableName` (`<releaseName>-stable`), which
+	// `stableIngress` must then route to.
+	StableService *string `pulumi:"stableService"`
 	// TLS Secret of the created Ingress (needs `host`). Defaults to no TLS.
 	TlsSecretName *string `pulumi:"tlsSecretName"`
 }
@@ -3499,6 +3506,13 @@ type NginxTrafficArgs struct {
 	// Name of an existing Ingress in the release namespace whose backend is the stable Service.
 	// Defaults to creating `<releaseName>` from `host`, `path`, `className` and `tlsSecretName`.
 	StableIngress *string `pulumi:"stableIngress"`
+	// Name of the user's existing Service in the release namespace that `stableIngress` routes to.
+	// Argo then drives that Service as the stable one (adding its pod hash to the selector, so the
+	// Service must select the Rollout's pods) and the component creates no stable Service; it
+	// still creates the canary Service. Needs `stableIngress`; excludes `service.stableName`.
+	// Defaults to creating the stable Service `service.stableName` (`<releaseName>-stable`), which
+	// `stableIngress` must then route to.
+	StableService *string `pulumi:"stableService"`
 	// TLS Secret of the created Ingress (needs `host`). Defaults to no TLS.
 	TlsSecretName *string `pulumi:"tlsSecretName"`
 }
@@ -3622,6 +3636,16 @@ func (o NginxTrafficOutput) StableIngress() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v NginxTraffic) *string { return v.StableIngress }).(pulumi.StringPtrOutput)
 }
 
+// Name of the user's existing Service in the release namespace that `stableIngress` routes to.
+// Argo then drives that Service as the stable one (adding its pod hash to the selector, so the
+// Service must select the Rollout's pods) and the component creates no stable Service; it
+// still creates the canary Service. Needs `stableIngress`; excludes `service.stableName`.
+// Defaults to creating the stable Service `service.stableName` (`<releaseName>-stable`), which
+// `stableIngress` must then route to.
+func (o NginxTrafficOutput) StableService() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v NginxTraffic) *string { return v.StableService }).(pulumi.StringPtrOutput)
+}
+
 // TLS Secret of the created Ingress (needs `host`). Defaults to no TLS.
 func (o NginxTrafficOutput) TlsSecretName() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v NginxTraffic) *string { return v.TlsSecretName }).(pulumi.StringPtrOutput)
@@ -3730,6 +3754,21 @@ func (o NginxTrafficPtrOutput) StableIngress() pulumi.StringPtrOutput {
 			return nil
 		}
 		return v.StableIngress
+	}).(pulumi.StringPtrOutput)
+}
+
+// Name of the user's existing Service in the release namespace that `stableIngress` routes to.
+// Argo then drives that Service as the stable one (adding its pod hash to the selector, so the
+// Service must select the Rollout's pods) and the component creates no stable Service; it
+// still creates the canary Service. Needs `stableIngress`; excludes `service.stableName`.
+// Defaults to creating the stable Service `service.stableName` (`<releaseName>-stable`), which
+// `stableIngress` must then route to.
+func (o NginxTrafficPtrOutput) StableService() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *NginxTraffic) *string {
+		if v == nil {
+			return nil
+		}
+		return v.StableService
 	}).(pulumi.StringPtrOutput)
 }
 

@@ -462,6 +462,15 @@ export interface NginxTrafficArgs {
      */
     stableIngress?: string;
     /**
+     * Name of the user's existing Service in the release namespace that `stableIngress` routes to.
+     * Argo then drives that Service as the stable one (adding its pod hash to the selector, so the
+     * Service must select the Rollout's pods) and the component creates no stable Service; it
+     * still creates the canary Service. Needs `stableIngress`; excludes `service.stableName`.
+     * Defaults to creating the stable Service `service.stableName` (`<releaseName>-stable`), which
+     * `stableIngress` must then route to.
+     */
+    stableService?: string;
+    /**
      * TLS Secret of the created Ingress (needs `host`). Defaults to no TLS.
      */
     tlsSecretName?: string;

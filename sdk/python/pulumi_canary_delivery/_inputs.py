@@ -2023,6 +2023,15 @@ class NginxTrafficArgsDict(TypedDict):
     Name of an existing Ingress in the release namespace whose backend is the stable Service.
     Defaults to creating `<releaseName>` from `host`, `path`, `className` and `tlsSecretName`.
     """
+    stable_service: NotRequired[_builtins.str]
+    """
+    Name of the user's existing Service in the release namespace that `stableIngress` routes to.
+    Argo then drives that Service as the stable one (adding its pod hash to the selector, so the
+    Service must select the Rollout's pods) and the component creates no stable Service; it
+    still creates the canary Service. Needs `stableIngress`; excludes `service.stableName`.
+    Defaults to creating the stable Service `service.stableName` (`<releaseName>-stable`), which
+    `stableIngress` must then route to.
+    """
     tls_secret_name: NotRequired[_builtins.str]
     """
     TLS Secret of the created Ingress (needs `host`). Defaults to no TLS.
@@ -2039,6 +2048,7 @@ class NginxTrafficArgs:
                  path: Optional[_builtins.str] = None,
                  path_type: Optional['PathType'] = None,
                  stable_ingress: Optional[_builtins.str] = None,
+                 stable_service: Optional[_builtins.str] = None,
                  tls_secret_name: Optional[_builtins.str] = None):
         """
         :param Mapping[str, _builtins.str] additional_ingress_annotations: Extra annotations on the canary Ingress the controller creates. Defaults to none.
@@ -2051,6 +2061,12 @@ class NginxTrafficArgs:
         :param 'PathType' path_type: Path type of the created Ingress. Defaults to "Prefix".
         :param _builtins.str stable_ingress: Name of an existing Ingress in the release namespace whose backend is the stable Service.
                Defaults to creating `<releaseName>` from `host`, `path`, `className` and `tlsSecretName`.
+        :param _builtins.str stable_service: Name of the user's existing Service in the release namespace that `stableIngress` routes to.
+               Argo then drives that Service as the stable one (adding its pod hash to the selector, so the
+               Service must select the Rollout's pods) and the component creates no stable Service; it
+               still creates the canary Service. Needs `stableIngress`; excludes `service.stableName`.
+               Defaults to creating the stable Service `service.stableName` (`<releaseName>-stable`), which
+               `stableIngress` must then route to.
         :param _builtins.str tls_secret_name: TLS Secret of the created Ingress (needs `host`). Defaults to no TLS.
         """
         if additional_ingress_annotations is not None:
@@ -2069,6 +2085,8 @@ class NginxTrafficArgs:
             pulumi.set(__self__, "path_type", path_type)
         if stable_ingress is not None:
             pulumi.set(__self__, "stable_ingress", stable_ingress)
+        if stable_service is not None:
+            pulumi.set(__self__, "stable_service", stable_service)
         if tls_secret_name is not None:
             pulumi.set(__self__, "tls_secret_name", tls_secret_name)
 
@@ -2169,6 +2187,23 @@ class NginxTrafficArgs:
     @stable_ingress.setter
     def stable_ingress(self, value: Optional[_builtins.str]):
         pulumi.set(self, "stable_ingress", value)
+
+    @_builtins.property
+    @pulumi.getter(name="stableService")
+    def stable_service(self) -> Optional[_builtins.str]:
+        """
+        Name of the user's existing Service in the release namespace that `stableIngress` routes to.
+        Argo then drives that Service as the stable one (adding its pod hash to the selector, so the
+        Service must select the Rollout's pods) and the component creates no stable Service; it
+        still creates the canary Service. Needs `stableIngress`; excludes `service.stableName`.
+        Defaults to creating the stable Service `service.stableName` (`<releaseName>-stable`), which
+        `stableIngress` must then route to.
+        """
+        return pulumi.get(self, "stable_service")
+
+    @stable_service.setter
+    def stable_service(self, value: Optional[_builtins.str]):
+        pulumi.set(self, "stable_service", value)
 
     @_builtins.property
     @pulumi.getter(name="tlsSecretName")

@@ -669,7 +669,7 @@ class CanaryDelivery(pulumi.ComponentResource):
     @pulumi.getter(name="stableServiceName")
     def stable_service_name(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        Name of the stable Service, when the release has one.
+        Name of the stable Service (created, or the existing one given as `nginx.stableService`), when the release has one.
         """
         return pulumi.get(self, "stable_service_name")
 

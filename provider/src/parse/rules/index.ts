@@ -28,9 +28,13 @@ export function crossFieldProblems(ctx: RuleContext, shapeFailed: boolean): Prob
 
 import { nameWarnings } from "./names";
 import { stepWarnings } from "./steps";
+import { routingOf } from "../../routers";
+import { isObj } from "./problem";
 
 /** Advisory messages: the release works, with a caveat worth knowing. */
 export function warnings(ctx: RuleContext): string[] {
-    return [...nameWarnings(ctx), ...stepWarnings(ctx)];
+    const { routing, block } = routingOf(ctx.args);
+    const routerWarnings = isObj(block) ? routing.warnings?.(block, ctx) ?? [] : [];
+    return [...nameWarnings(ctx), ...stepWarnings(ctx), ...routerWarnings];
 }
 export type { Problem, RuleContext } from "./problem";

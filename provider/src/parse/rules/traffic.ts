@@ -1,7 +1,8 @@
 // Rules about traffic: one router at most, which Service options apply to its layout, and each
 // router's own rules (which live with the router).
 import { routersSet, serviceLayout, serviceLayoutWords } from "../../routers";
-import { isObj, Problem, RuleContext } from "./problem";
+import { plannedServices } from "../../routers/services";
+import { isObj, Problem, quote, RuleContext } from "./problem";
 
 export function trafficRules(ctx: RuleContext): Problem[] {
     const { args } = ctx;
@@ -10,7 +11,7 @@ export function trafficRules(ctx: RuleContext): Problem[] {
     for (const extra of set.slice(1)) {
         problems.push({ path: extra.key, reason: `must not be set together with ${set[0].key}: set at most one traffic router` });
     }
-    problems.push(...serviceRules(ctx));
+    problems.push(...serviceRules(ctx), ...existingServiceRules(ctx));
     for (const router of set) {
         const block = (args as unknown as Record<string, unknown>)[router.key];
         if (isObj(block)) problems.push(...router.rules(block, ctx));
@@ -33,4 +34,12 @@ function serviceRules({ args }: RuleContext): Problem[] {
         problems.push({ path: "service.canaryName", reason: "must differ from service.stableName (Argo needs two Services)" });
     }
     return problems;
+}
+
+/** A router's existing stable Service cannot also be the canary Service the release creates. */
+function existingServiceRules({ args, release }: RuleContext): Problem[] {
+    const { stable, canary } = plannedServices(args, release);
+    if (!stable?.existing || !canary || stable.name !== canary.name) return [];
+    const from = canary.path === "releaseName" ? "its default name <releaseName>-canary" : canary.path;
+    return [{ path: stable.path, reason: `must differ from the canary Service ${quote(canary.name)} (${from}) that the component creates: Argo needs two Services` }];
 }

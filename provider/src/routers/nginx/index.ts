@@ -5,7 +5,8 @@ import { describeMatch, matchesNote, ResolvedMatch } from "../matches";
 import { nginxCanaryFields, nginxChildren } from "./build";
 import type { ResolvedNginx } from "./model";
 import { resolveNginx } from "./resolve";
-import { nginxRules } from "./rules";
+import { nginxLiveCheck } from "./live-checks";
+import { nginxRules, nginxWarnings } from "./rules";
 import { nginxSchema } from "./schema";
 
 export const nginxRouter: RouterModule<"nginx", ResolvedNginx> = {
@@ -13,7 +14,10 @@ export const nginxRouter: RouterModule<"nginx", ResolvedNginx> = {
     schema: nginxSchema,
     services: () => "two",
     serviceWords: { two: "nginx" },
-    rules: (nginx) => nginxRules(nginx),
+    // An existing Ingress routes to a Service of the user's, which Argo then drives as the stable one.
+    existingStableService: (nginx) => (typeof nginx.stableService === "string" ? { name: nginx.stableService, path: "nginx.stableService" } : undefined),
+    rules: nginxRules,
+    warnings: nginxWarnings,
     // The canary Ingress's name is derived by the controller and must fit a DNS subdomain.
     names: (nginx, release) => ({
         stableIngress: nginx.stableIngress !== undefined
@@ -29,6 +33,10 @@ export const nginxRouter: RouterModule<"nginx", ResolvedNginx> = {
     // ingress-nginx routes on the header first, else on the cookie.
     planNote: (t) => matchesNote([t.header, t.cookie].filter((m): m is ResolvedMatch => !!m).map(describeMatch)),
     controllerObjects: (t) => [{ kind: "Ingress", name: t.canaryIngressName }],
-    userObjects: (t) => (!t.stableIngress.create ? [{ kind: "Ingress", name: t.stableIngress.name }] : []),
+    userObjects: (t) => [
+        ...(!t.stableIngress.create ? [{ kind: "Ingress", name: t.stableIngress.name }] : []),
+        ...(t.stableService !== undefined ? [{ kind: "Service", name: t.stableService }] : []),
+    ],
+    liveCheck: nginxLiveCheck,
     outputs: (t) => ({ ingressName: t.stableIngress.name, canaryIngressName: t.canaryIngressName }),
 };

@@ -13,6 +13,8 @@ export interface ResolvedNginx {
         className: string;
         tlsSecretName?: string;
     };
+    /** The user's Service the existing Ingress routes to, driven as the stable Service (`nginx.stableService`). */
+    stableService?: string;
     canaryIngressName: string;
     annotationPrefix: string;
     additionalIngressAnnotations: Record<string, string>;

@@ -19,6 +19,7 @@ export function resolveNginx(n: NginxTraffic, release: string): ResolvedNginx {
             className: n.className ?? "nginx",
             tlsSecretName: n.tlsSecretName,
         },
+        ...(n.stableService !== undefined && { stableService: n.stableService }),
         canaryIngressName: canaryIngressName(release, name),
         annotationPrefix: n.annotationPrefix ?? "nginx.ingress.kubernetes.io",
         additionalIngressAnnotations: n.additionalIngressAnnotations ?? {},

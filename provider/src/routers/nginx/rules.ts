@@ -2,11 +2,19 @@
 // cookie match ingress-nginx's canary annotations can carry (regexes checked as PCRE).
 import type { NginxTraffic } from "../../args";
 import { ingressPathSequences } from "../../parse/formats";
-import { isObj, list, Problem } from "../../parse/rules/problem";
+import { isObj, list, Problem, quote, RuleContext } from "../../parse/rules/problem";
 import { matchValueRules } from "../matches";
 
-export function nginxRules(nginx: NginxTraffic): Problem[] {
+export function nginxRules(nginx: NginxTraffic, { args }: RuleContext): Problem[] {
     const problems: Problem[] = [];
+    if (nginx.stableService !== undefined) {
+        if (nginx.stableIngress === undefined) {
+            problems.push({ path: "nginx.stableService", reason: "needs nginx.stableIngress: an Ingress the component creates routes to the stable Service it creates; name the existing Ingress that routes to this Service, or drop stableService" });
+        }
+        if (isObj(args.service) && args.service.stableName !== undefined) {
+            problems.push({ path: "nginx.stableService", reason: "must not be set together with service.stableName: use nginx.stableService to drive your existing Service, or service.stableName to name the Service the component creates" });
+        }
+    }
     if (nginx.stableIngress !== undefined) {
         for (const key of ["host", "path", "pathType", "className", "tlsSecretName"] as const) {
             if (nginx[key] !== undefined) {
@@ -42,4 +50,18 @@ export function nginxRules(nginx: NginxTraffic): Problem[] {
         problems.push(...matchValueRules(m, path, "pcre"));
     });
     return problems;
+}
+
+/**
+ * An existing Ingress with the stable Service the component creates: Argo rejects the Rollout at run
+ * time (InvalidSpec) unless that Ingress routes to it, which the arguments cannot show (the live check
+ * does, when it can read the Ingress).
+ */
+export function nginxWarnings(nginx: NginxTraffic, { args, release }: RuleContext): string[] {
+    if (typeof nginx.stableIngress !== "string" || nginx.stableService !== undefined) return [];
+    if (isObj(args.service) && args.service.stableName !== undefined) return [];
+    return [
+        `nginx.stableIngress: the component creates the stable Service ${quote(`${release}-stable`)}, which must be the backend of a rule of Ingress ${quote(nginx.stableIngress)} ` +
+            "(else Argo rejects the Rollout: InvalidSpec, no rules using the stable Service); if that Ingress routes to a Service of yours, name it with nginx.stableService.",
+    ];
 }

@@ -12,6 +12,8 @@ const subdomain = () => rule(dnsSubdomain);
 
 export const nginxSchema = obj({
     stableIngress: subdomain().optional(),
+    // A Service name: the name rules check it as one (parse/rules/names.ts), like service.stableName.
+    stableService: z.string().optional(),
     host: rule((h) => (!dnsSubdomain(h.replace(/^\*\./, "")) ? undefined : `must be a DNS name (optionally starting with "*."), got ${quote(h)}`)).optional(),
     path: rule(httpPath).optional(),
     pathType: oneOf(PathType).optional(),
