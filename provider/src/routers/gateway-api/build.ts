@@ -1,7 +1,7 @@
 // Gateway API: Argo Rollouts' Gateway API plugin (argoproj-labs/gatewayAPI) moves the weights of
 // the HTTPRoute's two backendRefs, the stable and the canary Service, and adds its managed header
-// routes as rules of that route (one rule per header match). The rules list is the plugin's after creation: the component
-// writes it once and ignores it afterwards, so it never reverts the plugin.
+// routes as rules of that route (one per header match). The rules list is the plugin's after
+// creation: the component writes it once and ignores it afterwards, so it never reverts the plugin.
 import { BuildEnv, Child, compact, metadata, pruned } from "../../core/manifest";
 import type { HTTPRoute } from "../../generated/crds";
 import type { Resolved } from "../../resolve/model";
