@@ -487,7 +487,11 @@ export interface ServiceOptions {
     name?: string;
 }
 
-/** A request match that sends requests to the canary. */
+/**
+ * A request match that sends requests to the canary whatever its weight. The matches of a router are
+ * alternatives with every router: a request that satisfies any one of them goes to the canary (there
+ * is no "all must match"). One match is one condition: a header, a cookie or the path.
+ */
 export interface RequestMatch {
     /** What to match on. */
     on: MatchOn;

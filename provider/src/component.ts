@@ -2,7 +2,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { CanaryDeliveryArgs } from "./args";
 import { buildRelease, ReleaseManifests } from "./build";
-import { parseArgs } from "./parse";
+import { parseArgs, thisProcessErrorReader } from "./parse";
 import { recordedInputs } from "./recorded-inputs";
 import { pulumiEnv, registerChildren } from "./register";
 import { resolve } from "./resolve";
@@ -80,7 +80,8 @@ export class CanaryDelivery extends pulumi.ComponentResource {
      */
     constructor(name: string, args: CanaryDeliveryArgs, opts?: pulumi.ComponentResourceOptions, internal?: { connect?: Connect }) {
         // Parsed before super(): invalid arguments must not register anything, not even the component.
-        const parsed = parseArgs(name, args);
+        // The error's form depends on who prints it: a program's runtime, or the engine through the plugin.
+        const parsed = parseArgs(name, args, thisProcessErrorReader());
         // The arguments are the component's inputs, as for a component served by the plugin: policies read them.
         // What goes into a Kubernetes Secret is recorded as a Pulumi secret.
         super("canary-delivery:index:CanaryDelivery", name, recordedInputs(args), opts);

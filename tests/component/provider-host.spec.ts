@@ -29,8 +29,16 @@ describe("CanaryDelivery hosted by the ComponentProvider", function () {
 
     it("rejects invalid inputs with an InputPropertiesError, which the host returns property by property", async () => {
         await assert.rejects(
-            provider.construct("bad", TOKEN, { template: { image: "x" }, steps: [{ weight: 120 }] }, {}),
-            (err: unknown) => pulumi.InputPropertiesError.isInstance(err) && err.errors[0].propertyPath === "steps[0].weight",
+            provider.construct("bad", TOKEN, { template: { image: "x" }, replicas: -1, steps: [{ weight: 120 }] }, {}),
+            (err: unknown) => {
+                assert.ok(pulumi.InputPropertiesError.isInstance(err));
+                // The engine prints one line per property error: each carries its path and reason.
+                assert.deepStrictEqual(err.errors, [
+                    { propertyPath: "replicas", reason: "must be at least 0" },
+                    { propertyPath: "steps[0].weight", reason: "must be a percentage from 0 to 100" },
+                ]);
+                return true;
+            },
         );
         // Every registration the failed construct started has finished by now, late ones included.
         await registrationsDone();

@@ -118,7 +118,7 @@ export const SCENARIOS: Scenario[] = [
     },
     {
         name: "gateway-api-created-route",
-        description: "Gateway API: a created HTTPRoute on a shared Gateway, weighed by Argo's Gateway API plugin, with a header route",
+        description: "Gateway API: a created HTTPRoute on a shared Gateway, weighed by Argo's Gateway API plugin, with two header matches (one managed route each: either is enough)",
         args: {
             namespace: "shop",
             replicas: 4,
@@ -126,7 +126,7 @@ export const SCENARIOS: Scenario[] = [
             gatewayApi: {
                 parentRefs: [{ name: "public", namespace: "gateways", sectionName: "https" }],
                 hostnames: ["shop.example.com"],
-                matches: [{ on: "header", name: "x-canary", exact: "yes" }],
+                matches: [{ on: "header", name: "x-canary", exact: "yes" }, { on: "header", name: "x-beta-user", regex: "true|1" }],
             },
             steps: [{ weight: 10, pause: "5m" }, { weight: 50, pause: "" }, { weight: 100 }],
         },

@@ -4,6 +4,7 @@ import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import type { CanaryDeliveryArgs } from "../../provider/src/args";
 import { findProblems, MAX_IN_MESSAGE, parseArgs } from "../../provider/src/parse";
+import { errorReaderOf, ErrorReader } from "../../provider/src/parse/error-reader";
 
 const image = "ghcr.io/acme/shop:1.0";
 const base: CanaryDeliveryArgs = { template: { image }, steps: [{ weight: 10, pause: "5m" }, { weight: 50 }] };
@@ -19,9 +20,9 @@ function reasonAt(changes: Record<string, unknown>, path: string): string {
     return match.reason;
 }
 
-function thrown(args: unknown): pulumi.InputPropertiesError {
+function thrown(args: unknown, reader?: ErrorReader): pulumi.InputPropertiesError {
     try {
-        parseArgs("app", args as CanaryDeliveryArgs);
+        parseArgs("app", args as CanaryDeliveryArgs, reader);
     } catch (err) {
         assert.ok(pulumi.InputPropertiesError.isInstance(err), `an InputPropertiesError, got ${err}`);
         return err as pulumi.InputPropertiesError;
@@ -36,6 +37,38 @@ describe("argument messages", () => {
             assert.ok(pulumi.InputPropertiesError.isInstance(error));
             assert.ok(pulumi.RunError.isInstance(error));
             assert.strictEqual(error.message, 'CanaryDelivery "app" has 1 invalid argument:\n  - replicas: must be at least 0');
+        });
+    });
+
+    describe("through the plugin, each problem once: the engine prints the message, then each property error", () => {
+        const two = { ...base, replicas: -1, steps: [{ weight: 120 }] };
+        it("the message only counts the problems; the property errors carry each one", () => {
+            const error = thrown(two, "provider");
+            assert.strictEqual(error.message, 'CanaryDelivery "app" has 2 invalid arguments');
+            assert.deepStrictEqual(error.errors, [
+                { propertyPath: "replicas", reason: "must be at least 0" },
+                { propertyPath: "steps[0].weight", reason: "must be a percentage from 0 to 100" },
+            ]);
+            for (const e of error.errors) assert.ok(!error.message.includes(e.reason), `"${e.reason}" is in the message too`);
+            assert.ok(pulumi.RunError.isInstance(error));
+        });
+        it("a program's message lists the same problems, with their paths (its runtime prints only the message)", () => {
+            const error = thrown(two);
+            assert.strictEqual(error.message, 'CanaryDelivery "app" has 2 invalid arguments:\n  - replicas: must be at least 0\n  - steps[0].weight: must be a percentage from 0 to 100');
+            assert.deepStrictEqual(error.errors, thrown(two, "provider").errors);
+        });
+        it("beyond the listed problems, the message says how many follow", () => {
+            const error = thrown({ ...base, template: { image, ports: Array.from({ length: 30 }, () => ({ containerPort: 80 })) } }, "provider");
+            assert.strictEqual(error.message, `CanaryDelivery "app" has 29 invalid arguments (the first ${MAX_IN_MESSAGE} follow)`);
+            assert.strictEqual(error.errors.length, MAX_IN_MESSAGE);
+        });
+        it("the plugin is the process @pulumi/pulumi's plugin runner started; anything else is a program", () => {
+            for (const main of ["/p/node_modules/@pulumi/pulumi/cmd/run-plugin/index.js", "/p/node_modules/@pulumi/pulumi/cmd/run-plugin", "C:\\p\\node_modules\\@pulumi\\pulumi\\cmd\\run-plugin\\index.js"]) {
+                assert.strictEqual(errorReaderOf(main), "provider", main);
+            }
+            for (const main of ["/p/node_modules/@pulumi/pulumi/cmd/run/index.js", "/p/node_modules/mocha/bin/mocha.js", "/p/cmd/run-plugins/index.js", undefined]) {
+                assert.strictEqual(errorReaderOf(main), "program", String(main));
+            }
         });
     });
 

@@ -1,11 +1,12 @@
 // Step 1 of the pipeline: check the arguments and report every problem at once, each with its
-// property path and the rule it breaks, as a pulumi.InputPropertiesError (which the engine prints
-// property by property, and which a component provider returns to any SDK language).
+// property path and the rule it breaks, as a pulumi.InputPropertiesError (which a component
+// provider returns to any SDK language, and the engine prints property by property).
 import * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
 import type { CanaryDeliveryArgs } from "../args";
 import { normalize } from "./normalize";
 import { formatPath } from "./path";
+import type { ErrorReader } from "./error-reader";
 import { crossFieldProblems, Problem, warnings } from "./rules";
 import { quote } from "./rules/problem";
 import { argsSchema } from "./schema";
@@ -14,6 +15,8 @@ import { closest, knownKeysAt } from "./suggest";
 import { isUnresolved, PLAIN_REQUIRED } from "./zod-helpers";
 
 export { formatPath } from "./path";
+export type { ErrorReader } from "./error-reader";
+export { thisProcessErrorReader } from "./error-reader";
 
 export interface Parsed {
     /** The arguments as read once, as plain data, with YAML-friendly forms normalized (`pause: 0` -> "0"). */
@@ -24,10 +27,13 @@ export interface Parsed {
     warnings: string[];
 }
 
-/** Checks `args`; returns them with the release name, or throws InputPropertiesError listing every problem. */
-export function parseArgs(resourceName: string, args: CanaryDeliveryArgs): Parsed {
+/**
+ * Checks `args`; returns them with the release name, or throws InputPropertiesError listing every
+ * problem, in the form `reader` prints each problem once in (see error-reader.ts).
+ */
+export function parseArgs(resourceName: string, args: CanaryDeliveryArgs, reader: ErrorReader = "program"): Parsed {
     const examined = examine(resourceName, args);
-    if (examined.problems.length > 0) throw toInputPropertiesError(resourceName, examined.problems);
+    if (examined.problems.length > 0) throw toInputPropertiesError(resourceName, examined.problems, reader);
     const plainArgs = normalize(examined.args);
     const release = plainArgs.releaseName ?? resourceName;
     return { args: plainArgs, release, warnings: warnings({ args: plainArgs, release }) };
@@ -52,15 +58,23 @@ function examine(resourceName: string, given: unknown): { args: CanaryDeliveryAr
     return { args, problems: dedupe(problems).sort((a, b) => a.path.localeCompare(b.path, "en", { numeric: true })) };
 }
 
-/** Problems listed one by one (in the message and in the engine's per-property lines); the rest are counted. */
+/** Problems listed one by one (in the message or in the engine's per-property lines); the rest are counted. */
 export const MAX_IN_MESSAGE = 20;
 
-export function toInputPropertiesError(resourceName: string, problems: Problem[]): pulumi.InputPropertiesError {
+/**
+ * The error for `problems`. Its property errors carry each problem; for a program its message lists
+ * them too (the runtime prints only the message), for the plugin it only counts them (the engine
+ * prints the message, then each property error).
+ */
+export function toInputPropertiesError(resourceName: string, problems: Problem[], reader: ErrorReader = "program"): pulumi.InputPropertiesError {
     const shown = problems.slice(0, MAX_IN_MESSAGE);
+    const count = `CanaryDelivery "${resourceName}" has ${problems.length} invalid argument${problems.length === 1 ? "" : "s"}`;
     const lines = shown.map((p) => `  - ${p.path}: ${p.reason}`);
     if (problems.length > shown.length) lines.push(`  - and ${problems.length - shown.length} more`);
     const error = new pulumi.InputPropertiesError({
-        message: `CanaryDelivery "${resourceName}" has ${problems.length} invalid argument${problems.length === 1 ? "" : "s"}:\n${lines.join("\n")}`,
+        message: reader === "provider"
+            ? `${count}${problems.length > shown.length ? ` (the first ${shown.length} follow)` : ""}`
+            : `${count}:\n${lines.join("\n")}`,
         errors: shown.map((p) => ({ propertyPath: p.path, reason: p.reason })),
     });
     // Thrown in a TypeScript program, an InputPropertiesError is an unhandled exception that the Node.js

@@ -57,7 +57,7 @@ export function describeMatch(m: ResolvedMatch): string {
     return m.on === "uri" ? `path ${value}` : `${m.on} ${m.name} ${value}`;
 }
 
-/** The plan's note: "requests with <a> or <b> go to the canary". */
+/** The plan's note: "requests with <a> or <b> go to the canary" (with every router, any one match is enough). */
 export function matchesNote(alternatives: string[]): string | undefined {
     return alternatives.length ? `requests with ${alternatives.join(" or ")} go to the canary` : undefined;
 }
@@ -66,13 +66,48 @@ export function escapeRegex(text: string): string {
     return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** Name of the Argo managed route that carries header and cookie matches, for every router that has one. */
+/**
+ * Name of the Argo managed route that carries header and cookie matches, for every router that has
+ * one; a router with one route per match names the second and later ones `canary-match-<n>`, so a
+ * release with one match keeps the name it always had.
+ */
 export const MATCH_ROUTE = "canary-match";
 
-/** The managed route's step at the start of the first stage: requests that match go to the canary. */
-export function headerRouteSteps(matches: ResolvedMatch[]): ArgoStep[] {
-    if (!matches.length) return [];
-    return [{ setHeaderRoute: { name: MATCH_ROUTE, match: matches.map(headerRouteMatch) } }];
+/** An Argo managed route and the matches its setHeaderRoute step carries. */
+export interface MatchRoute {
+    name: string;
+    matches: ResolvedMatch[];
+}
+
+/**
+ * All matches in one managed route: for routers whose rendering of a route's match list ORs it
+ * (Argo's Istio router writes one HTTPMatchRequest per item, and Istio ORs the entries of `match`).
+ */
+export function oneMatchRoute(matches: ResolvedMatch[]): MatchRoute[] {
+    return matches.length ? [{ name: MATCH_ROUTE, matches }] : [];
+}
+
+/**
+ * One managed route per match: for routers whose rendering of a route's match list ANDs it (the
+ * Gateway API plugin puts every item in the headers of one HTTPRouteMatch), so that any one match
+ * is enough, as with every other router.
+ */
+export function matchRoutePerMatch(matches: ResolvedMatch[]): MatchRoute[] {
+    return matches.map((m, i) => ({ name: i === 0 ? MATCH_ROUTE : `${MATCH_ROUTE}-${i + 1}`, matches: [m] }));
+}
+
+/** The Rollout's `trafficRouting.managedRoutes`: Argo refuses a setHeaderRoute step whose route is not listed. */
+export function managedRoutes(routes: MatchRoute[]): { name: string }[] | undefined {
+    return routes.length ? routes.map((r) => ({ name: r.name })) : undefined;
+}
+
+/**
+ * The managed routes' steps at the start of the first stage: requests that match go to the canary.
+ * No step removes them: Argo removes every managed route once the release is fully promoted, or once
+ * an abort has left the canary without pods.
+ */
+export function headerRouteSteps(routes: MatchRoute[]): ArgoStep[] {
+    return routes.map((r) => ({ setHeaderRoute: { name: r.name, match: r.matches.map(headerRouteMatch) } }));
 }
 
 /** Argo's setHeaderRoute match; a cookie is matched inside the Cookie header. */

@@ -1855,8 +1855,10 @@ type GatewayApiTraffic struct {
 	// Name of an existing HTTPRoute in the release namespace whose rule sends traffic to the stable and
 	// canary Services. Defaults to creating `<releaseName>`, attached to `parentRefs`.
 	HttpRouteName *string `pulumi:"httpRouteName"`
-	// Header matches that send requests to the canary from the first stage on, through a route the
-	// plugin manages (exact or regex values; the Gateway implementation must support header matches).
+	// Header matches that send requests to the canary from the first stage on: a request that
+	// satisfies any one match goes to the canary. Each match is its own route the plugin manages (a
+	// rule of the HTTPRoute; the plugin would AND the headers of one route), removed when the release
+	// ends. Values are exact or regex; the Gateway implementation must support header matches.
 	// Defaults to none.
 	Matches []RequestMatch `pulumi:"matches"`
 	// The Gateways the created HTTPRoute attaches to (at least one). Defaults to none, which is only
@@ -1883,8 +1885,10 @@ type GatewayApiTrafficArgs struct {
 	// Name of an existing HTTPRoute in the release namespace whose rule sends traffic to the stable and
 	// canary Services. Defaults to creating `<releaseName>`, attached to `parentRefs`.
 	HttpRouteName *string `pulumi:"httpRouteName"`
-	// Header matches that send requests to the canary from the first stage on, through a route the
-	// plugin manages (exact or regex values; the Gateway implementation must support header matches).
+	// Header matches that send requests to the canary from the first stage on: a request that
+	// satisfies any one match goes to the canary. Each match is its own route the plugin manages (a
+	// rule of the HTTPRoute; the plugin would AND the headers of one route), removed when the release
+	// ends. Values are exact or regex; the Gateway implementation must support header matches.
 	// Defaults to none.
 	Matches []RequestMatchArgs `pulumi:"matches"`
 	// The Gateways the created HTTPRoute attaches to (at least one). Defaults to none, which is only
@@ -1982,8 +1986,10 @@ func (o GatewayApiTrafficOutput) HttpRouteName() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v GatewayApiTraffic) *string { return v.HttpRouteName }).(pulumi.StringPtrOutput)
 }
 
-// Header matches that send requests to the canary from the first stage on, through a route the
-// plugin manages (exact or regex values; the Gateway implementation must support header matches).
+// Header matches that send requests to the canary from the first stage on: a request that
+// satisfies any one match goes to the canary. Each match is its own route the plugin manages (a
+// rule of the HTTPRoute; the plugin would AND the headers of one route), removed when the release
+// ends. Values are exact or regex; the Gateway implementation must support header matches.
 // Defaults to none.
 func (o GatewayApiTrafficOutput) Matches() RequestMatchArrayOutput {
 	return o.ApplyT(func(v GatewayApiTraffic) []RequestMatch { return v.Matches }).(RequestMatchArrayOutput)
@@ -2045,8 +2051,10 @@ func (o GatewayApiTrafficPtrOutput) HttpRouteName() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
-// Header matches that send requests to the canary from the first stage on, through a route the
-// plugin manages (exact or regex values; the Gateway implementation must support header matches).
+// Header matches that send requests to the canary from the first stage on: a request that
+// satisfies any one match goes to the canary. Each match is its own route the plugin manages (a
+// rule of the HTTPRoute; the plugin would AND the headers of one route), removed when the release
+// ends. Values are exact or regex; the Gateway implementation must support header matches.
 // Defaults to none.
 func (o GatewayApiTrafficPtrOutput) Matches() RequestMatchArrayOutput {
 	return o.ApplyT(func(v *GatewayApiTraffic) []RequestMatch {
@@ -2554,10 +2562,12 @@ type IstioTraffic struct {
 	// Hosts of the created VirtualService (e.g. "shop.example.com"). Defaults to the stable Service
 	// (host split) or the Service (subset split), i.e. in-mesh traffic.
 	Hosts []string `pulumi:"hosts"`
-	// Requests sent to the canary whatever its weight. Header and cookie matches form one Argo managed
-	// route (all must match), set at the first stage and removed when the release ends; each uri match
-	// is a route of the created VirtualService (between releases the canary Service selects the stable
-	// pods, so it is safe to keep). Defaults to none.
+	// Requests sent to the canary whatever its weight: a request that satisfies any one match goes to
+	// the canary. Header and cookie matches are the entries of one Argo managed route (one Istio
+	// HTTPMatchRequest each, which Istio ORs; a cookie is matched by a regex on the Cookie header), set
+	// at the first stage and removed when the release ends; uri matches are the entries of a route of
+	// the created VirtualService (between releases the canary Service selects the stable pods, so it is
+	// safe to keep). Defaults to none.
 	Matches []RequestMatch `pulumi:"matches"`
 	// Require Istio mutual TLS to the release: DestinationRules with `tls.mode: ISTIO_MUTUAL` for the
 	// stable and canary hosts (host split) or in the subset DestinationRule. Defaults to false.
@@ -2600,10 +2610,12 @@ type IstioTrafficArgs struct {
 	// Hosts of the created VirtualService (e.g. "shop.example.com"). Defaults to the stable Service
 	// (host split) or the Service (subset split), i.e. in-mesh traffic.
 	Hosts []string `pulumi:"hosts"`
-	// Requests sent to the canary whatever its weight. Header and cookie matches form one Argo managed
-	// route (all must match), set at the first stage and removed when the release ends; each uri match
-	// is a route of the created VirtualService (between releases the canary Service selects the stable
-	// pods, so it is safe to keep). Defaults to none.
+	// Requests sent to the canary whatever its weight: a request that satisfies any one match goes to
+	// the canary. Header and cookie matches are the entries of one Argo managed route (one Istio
+	// HTTPMatchRequest each, which Istio ORs; a cookie is matched by a regex on the Cookie header), set
+	// at the first stage and removed when the release ends; uri matches are the entries of a route of
+	// the created VirtualService (between releases the canary Service selects the stable pods, so it is
+	// safe to keep). Defaults to none.
 	Matches []RequestMatchArgs `pulumi:"matches"`
 	// Require Istio mutual TLS to the release: DestinationRules with `tls.mode: ISTIO_MUTUAL` for the
 	// stable and canary hosts (host split) or in the subset DestinationRule. Defaults to false.
@@ -2723,10 +2735,12 @@ func (o IstioTrafficOutput) Hosts() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v IstioTraffic) []string { return v.Hosts }).(pulumi.StringArrayOutput)
 }
 
-// Requests sent to the canary whatever its weight. Header and cookie matches form one Argo managed
-// route (all must match), set at the first stage and removed when the release ends; each uri match
-// is a route of the created VirtualService (between releases the canary Service selects the stable
-// pods, so it is safe to keep). Defaults to none.
+// Requests sent to the canary whatever its weight: a request that satisfies any one match goes to
+// the canary. Header and cookie matches are the entries of one Argo managed route (one Istio
+// HTTPMatchRequest each, which Istio ORs; a cookie is matched by a regex on the Cookie header), set
+// at the first stage and removed when the release ends; uri matches are the entries of a route of
+// the created VirtualService (between releases the canary Service selects the stable pods, so it is
+// safe to keep). Defaults to none.
 func (o IstioTrafficOutput) Matches() RequestMatchArrayOutput {
 	return o.ApplyT(func(v IstioTraffic) []RequestMatch { return v.Matches }).(RequestMatchArrayOutput)
 }
@@ -2835,10 +2849,12 @@ func (o IstioTrafficPtrOutput) Hosts() pulumi.StringArrayOutput {
 	}).(pulumi.StringArrayOutput)
 }
 
-// Requests sent to the canary whatever its weight. Header and cookie matches form one Argo managed
-// route (all must match), set at the first stage and removed when the release ends; each uri match
-// is a route of the created VirtualService (between releases the canary Service selects the stable
-// pods, so it is safe to keep). Defaults to none.
+// Requests sent to the canary whatever its weight: a request that satisfies any one match goes to
+// the canary. Header and cookie matches are the entries of one Argo managed route (one Istio
+// HTTPMatchRequest each, which Istio ORs; a cookie is matched by a regex on the Cookie header), set
+// at the first stage and removed when the release ends; uri matches are the entries of a route of
+// the created VirtualService (between releases the canary Service selects the stable pods, so it is
+// safe to keep). Defaults to none.
 func (o IstioTrafficPtrOutput) Matches() RequestMatchArrayOutput {
 	return o.ApplyT(func(v *IstioTraffic) []RequestMatch {
 		if v == nil {
@@ -3456,7 +3472,9 @@ type NginxTraffic struct {
 	// Host of the created Ingress. Defaults to any host.
 	Host *string `pulumi:"host"`
 	// Requests matching these go to the canary for the whole release (canary-by-header,
-	// canary-by-cookie): at most one header and one cookie match. Defaults to none.
+	// canary-by-cookie): at most one header and one cookie match, and a request that satisfies either
+	// goes to the canary (ingress-nginx checks the header, then the cookie, then the weight).
+	// Defaults to none.
 	Matches []RequestMatch `pulumi:"matches"`
 	// Path of the created Ingress. Defaults to "/".
 	Path *string `pulumi:"path"`
@@ -3497,7 +3515,9 @@ type NginxTrafficArgs struct {
 	// Host of the created Ingress. Defaults to any host.
 	Host *string `pulumi:"host"`
 	// Requests matching these go to the canary for the whole release (canary-by-header,
-	// canary-by-cookie): at most one header and one cookie match. Defaults to none.
+	// canary-by-cookie): at most one header and one cookie match, and a request that satisfies either
+	// goes to the canary (ingress-nginx checks the header, then the cookie, then the weight).
+	// Defaults to none.
 	Matches []RequestMatchArgs `pulumi:"matches"`
 	// Path of the created Ingress. Defaults to "/".
 	Path *string `pulumi:"path"`
@@ -3615,7 +3635,9 @@ func (o NginxTrafficOutput) Host() pulumi.StringPtrOutput {
 }
 
 // Requests matching these go to the canary for the whole release (canary-by-header,
-// canary-by-cookie): at most one header and one cookie match. Defaults to none.
+// canary-by-cookie): at most one header and one cookie match, and a request that satisfies either
+// goes to the canary (ingress-nginx checks the header, then the cookie, then the weight).
+// Defaults to none.
 func (o NginxTrafficOutput) Matches() RequestMatchArrayOutput {
 	return o.ApplyT(func(v NginxTraffic) []RequestMatch { return v.Matches }).(RequestMatchArrayOutput)
 }
@@ -3716,7 +3738,9 @@ func (o NginxTrafficPtrOutput) Host() pulumi.StringPtrOutput {
 }
 
 // Requests matching these go to the canary for the whole release (canary-by-header,
-// canary-by-cookie): at most one header and one cookie match. Defaults to none.
+// canary-by-cookie): at most one header and one cookie match, and a request that satisfies either
+// goes to the canary (ingress-nginx checks the header, then the cookie, then the weight).
+// Defaults to none.
 func (o NginxTrafficPtrOutput) Matches() RequestMatchArrayOutput {
 	return o.ApplyT(func(v *NginxTraffic) []RequestMatch {
 		if v == nil {

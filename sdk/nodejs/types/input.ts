@@ -261,8 +261,10 @@ export interface GatewayApiTrafficArgs {
      */
     httpRouteName?: string;
     /**
-     * Header matches that send requests to the canary from the first stage on, through a route the
-     * plugin manages (exact or regex values; the Gateway implementation must support header matches).
+     * Header matches that send requests to the canary from the first stage on: a request that
+     * satisfies any one match goes to the canary. Each match is its own route the plugin manages (a
+     * rule of the HTTPRoute; the plugin would AND the headers of one route), removed when the release
+     * ends. Values are exact or regex; the Gateway implementation must support header matches.
      * Defaults to none.
      */
     matches?: inputs.RequestMatchArgs[];
@@ -342,10 +344,12 @@ export interface IstioTrafficArgs {
      */
     hosts?: string[];
     /**
-     * Requests sent to the canary whatever its weight. Header and cookie matches form one Argo managed
-     * route (all must match), set at the first stage and removed when the release ends; each uri match
-     * is a route of the created VirtualService (between releases the canary Service selects the stable
-     * pods, so it is safe to keep). Defaults to none.
+     * Requests sent to the canary whatever its weight: a request that satisfies any one match goes to
+     * the canary. Header and cookie matches are the entries of one Argo managed route (one Istio
+     * HTTPMatchRequest each, which Istio ORs; a cookie is matched by a regex on the Cookie header), set
+     * at the first stage and removed when the release ends; uri matches are the entries of a route of
+     * the created VirtualService (between releases the canary Service selects the stable pods, so it is
+     * safe to keep). Defaults to none.
      */
     matches?: inputs.RequestMatchArgs[];
     /**
@@ -445,7 +449,9 @@ export interface NginxTrafficArgs {
     host?: string;
     /**
      * Requests matching these go to the canary for the whole release (canary-by-header,
-     * canary-by-cookie): at most one header and one cookie match. Defaults to none.
+     * canary-by-cookie): at most one header and one cookie match, and a request that satisfies either
+     * goes to the canary (ingress-nginx checks the header, then the cookie, then the weight).
+     * Defaults to none.
      */
     matches?: inputs.RequestMatchArgs[];
     /**

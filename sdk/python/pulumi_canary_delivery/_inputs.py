@@ -1198,8 +1198,10 @@ class GatewayApiTrafficArgsDict(TypedDict):
     """
     matches: NotRequired[Sequence['RequestMatchArgsDict']]
     """
-    Header matches that send requests to the canary from the first stage on, through a route the
-    plugin manages (exact or regex values; the Gateway implementation must support header matches).
+    Header matches that send requests to the canary from the first stage on: a request that
+    satisfies any one match goes to the canary. Each match is its own route the plugin manages (a
+    rule of the HTTPRoute; the plugin would AND the headers of one route), removed when the release
+    ends. Values are exact or regex; the Gateway implementation must support header matches.
     Defaults to none.
     """
     parent_refs: NotRequired[Sequence['GatewayParentRefArgsDict']]
@@ -1224,8 +1226,10 @@ class GatewayApiTrafficArgs:
         :param Sequence[_builtins.str] hostnames: Hostnames of the created HTTPRoute. Defaults to every hostname its Gateways accept.
         :param _builtins.str http_route_name: Name of an existing HTTPRoute in the release namespace whose rule sends traffic to the stable and
                canary Services. Defaults to creating `<releaseName>`, attached to `parentRefs`.
-        :param Sequence['RequestMatchArgs'] matches: Header matches that send requests to the canary from the first stage on, through a route the
-               plugin manages (exact or regex values; the Gateway implementation must support header matches).
+        :param Sequence['RequestMatchArgs'] matches: Header matches that send requests to the canary from the first stage on: a request that
+               satisfies any one match goes to the canary. Each match is its own route the plugin manages (a
+               rule of the HTTPRoute; the plugin would AND the headers of one route), removed when the release
+               ends. Values are exact or regex; the Gateway implementation must support header matches.
                Defaults to none.
         :param Sequence['GatewayParentRefArgs'] parent_refs: The Gateways the created HTTPRoute attaches to (at least one). Defaults to none, which is only
                valid with `httpRouteName` (an existing HTTPRoute is attached already).
@@ -1271,8 +1275,10 @@ class GatewayApiTrafficArgs:
     @pulumi.getter
     def matches(self) -> Optional[Sequence['RequestMatchArgs']]:
         """
-        Header matches that send requests to the canary from the first stage on, through a route the
-        plugin manages (exact or regex values; the Gateway implementation must support header matches).
+        Header matches that send requests to the canary from the first stage on: a request that
+        satisfies any one match goes to the canary. Each match is its own route the plugin manages (a
+        rule of the HTTPRoute; the plugin would AND the headers of one route), removed when the release
+        ends. Values are exact or regex; the Gateway implementation must support header matches.
         Defaults to none.
         """
         return pulumi.get(self, "matches")
@@ -1532,10 +1538,12 @@ class IstioTrafficArgsDict(TypedDict):
     """
     matches: NotRequired[Sequence['RequestMatchArgsDict']]
     """
-    Requests sent to the canary whatever its weight. Header and cookie matches form one Argo managed
-    route (all must match), set at the first stage and removed when the release ends; each uri match
-    is a route of the created VirtualService (between releases the canary Service selects the stable
-    pods, so it is safe to keep). Defaults to none.
+    Requests sent to the canary whatever its weight: a request that satisfies any one match goes to
+    the canary. Header and cookie matches are the entries of one Argo managed route (one Istio
+    HTTPMatchRequest each, which Istio ORs; a cookie is matched by a regex on the Cookie header), set
+    at the first stage and removed when the release ends; uri matches are the entries of a route of
+    the created VirtualService (between releases the canary Service selects the stable pods, so it is
+    safe to keep). Defaults to none.
     """
     mutual_tls: NotRequired[_builtins.bool]
     """
@@ -1591,10 +1599,12 @@ class IstioTrafficArgs:
                traffic too. Defaults to none (the mesh only).
         :param Sequence[_builtins.str] hosts: Hosts of the created VirtualService (e.g. "shop.example.com"). Defaults to the stable Service
                (host split) or the Service (subset split), i.e. in-mesh traffic.
-        :param Sequence['RequestMatchArgs'] matches: Requests sent to the canary whatever its weight. Header and cookie matches form one Argo managed
-               route (all must match), set at the first stage and removed when the release ends; each uri match
-               is a route of the created VirtualService (between releases the canary Service selects the stable
-               pods, so it is safe to keep). Defaults to none.
+        :param Sequence['RequestMatchArgs'] matches: Requests sent to the canary whatever its weight: a request that satisfies any one match goes to
+               the canary. Header and cookie matches are the entries of one Argo managed route (one Istio
+               HTTPMatchRequest each, which Istio ORs; a cookie is matched by a regex on the Cookie header), set
+               at the first stage and removed when the release ends; uri matches are the entries of a route of
+               the created VirtualService (between releases the canary Service selects the stable pods, so it is
+               safe to keep). Defaults to none.
         :param _builtins.bool mutual_tls: Require Istio mutual TLS to the release: DestinationRules with `tls.mode: ISTIO_MUTUAL` for the
                stable and canary hosts (host split) or in the subset DestinationRule. Defaults to false.
         :param 'IstioRetriesArgs' retries: Retry policy of the created route (written when the VirtualService is created). Defaults to Istio's default.
@@ -1685,10 +1695,12 @@ class IstioTrafficArgs:
     @pulumi.getter
     def matches(self) -> Optional[Sequence['RequestMatchArgs']]:
         """
-        Requests sent to the canary whatever its weight. Header and cookie matches form one Argo managed
-        route (all must match), set at the first stage and removed when the release ends; each uri match
-        is a route of the created VirtualService (between releases the canary Service selects the stable
-        pods, so it is safe to keep). Defaults to none.
+        Requests sent to the canary whatever its weight: a request that satisfies any one match goes to
+        the canary. Header and cookie matches are the entries of one Argo managed route (one Istio
+        HTTPMatchRequest each, which Istio ORs; a cookie is matched by a regex on the Cookie header), set
+        at the first stage and removed when the release ends; uri matches are the entries of a route of
+        the created VirtualService (between releases the canary Service selects the stable pods, so it is
+        safe to keep). Defaults to none.
         """
         return pulumi.get(self, "matches")
 
@@ -2008,7 +2020,9 @@ class NginxTrafficArgsDict(TypedDict):
     matches: NotRequired[Sequence['RequestMatchArgsDict']]
     """
     Requests matching these go to the canary for the whole release (canary-by-header,
-    canary-by-cookie): at most one header and one cookie match. Defaults to none.
+    canary-by-cookie): at most one header and one cookie match, and a request that satisfies either
+    goes to the canary (ingress-nginx checks the header, then the cookie, then the weight).
+    Defaults to none.
     """
     path: NotRequired[_builtins.str]
     """
@@ -2056,7 +2070,9 @@ class NginxTrafficArgs:
         :param _builtins.str class_name: Ingress class of the created Ingress. Defaults to "nginx".
         :param _builtins.str host: Host of the created Ingress. Defaults to any host.
         :param Sequence['RequestMatchArgs'] matches: Requests matching these go to the canary for the whole release (canary-by-header,
-               canary-by-cookie): at most one header and one cookie match. Defaults to none.
+               canary-by-cookie): at most one header and one cookie match, and a request that satisfies either
+               goes to the canary (ingress-nginx checks the header, then the cookie, then the weight).
+               Defaults to none.
         :param _builtins.str path: Path of the created Ingress. Defaults to "/".
         :param 'PathType' path_type: Path type of the created Ingress. Defaults to "Prefix".
         :param _builtins.str stable_ingress: Name of an existing Ingress in the release namespace whose backend is the stable Service.
@@ -2143,7 +2159,9 @@ class NginxTrafficArgs:
     def matches(self) -> Optional[Sequence['RequestMatchArgs']]:
         """
         Requests matching these go to the canary for the whole release (canary-by-header,
-        canary-by-cookie): at most one header and one cookie match. Defaults to none.
+        canary-by-cookie): at most one header and one cookie match, and a request that satisfies either
+        goes to the canary (ingress-nginx checks the header, then the cookie, then the weight).
+        Defaults to none.
         """
         return pulumi.get(self, "matches")
 

@@ -20,8 +20,10 @@ export interface GatewayApiTraffic {
     /** Path prefix the created HTTPRoute matches. Defaults to "/". */
     pathPrefix?: string;
     /**
-     * Header matches that send requests to the canary from the first stage on, through a route the
-     * plugin manages (exact or regex values; the Gateway implementation must support header matches).
+     * Header matches that send requests to the canary from the first stage on: a request that
+     * satisfies any one match goes to the canary. Each match is its own route the plugin manages (a
+     * rule of the HTTPRoute; the plugin would AND the headers of one route), removed when the release
+     * ends. Values are exact or regex; the Gateway implementation must support header matches.
      * Defaults to none.
      */
     matches?: RequestMatch[];

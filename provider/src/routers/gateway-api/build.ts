@@ -1,11 +1,11 @@
 // Gateway API: Argo Rollouts' Gateway API plugin (argoproj-labs/gatewayAPI) moves the weights of
 // the HTTPRoute's two backendRefs, the stable and the canary Service, and adds its managed header
-// routes as rules of that route. The rules list is the plugin's after creation: the component
-// writes it once and ignores it afterwards, so it never reverts the plugin.
+// routes as rules of that route (one per header match). The rules list is the plugin's after
+// creation: the component writes it once and ignores it afterwards, so it never reverts the plugin.
 import { BuildEnv, Child, compact, metadata, pruned } from "../../core/manifest";
 import type { HTTPRoute } from "../../generated/crds";
 import type { Resolved } from "../../resolve/model";
-import { headerRouteSteps, MATCH_ROUTE } from "../matches";
+import { headerRouteSteps, managedRoutes, matchRoutePerMatch } from "../matches";
 import type { ResolvedGatewayApi } from "./model";
 import type { ArgoStep, RouterCanaryFields } from "../../core/argo-types";
 
@@ -24,14 +24,18 @@ export function gatewayApiCanaryFields(r: Resolved, t: ResolvedGatewayApi): Rout
         trafficRouting: compact({
             // The plugin looks the route up in the Rollout's namespace, where the component puts it.
             plugins: { [GATEWAY_API_PLUGIN]: headers ? { httpRoutes: [{ name: t.httpRoute.name, useHeaderRoutes: true }] } : { httpRoute: t.httpRoute.name } },
-            managedRoutes: headers ? [{ name: MATCH_ROUTE }] : undefined,
+            managedRoutes: managedRoutes(matchRoutePerMatch(t.headerMatches)),
         }),
     };
 }
 
-/** The managed header route, set at the start of the first stage. */
+/**
+ * The managed header routes, set at the start of the first stage: one per match, because the plugin
+ * ANDs the items of one route (they become the headers of one HTTPRouteMatch) and a request that
+ * satisfies any one match must reach the canary.
+ */
 export function gatewayApiFirstStageSteps(t: ResolvedGatewayApi): ArgoStep[] {
-    return headerRouteSteps(t.headerMatches);
+    return headerRouteSteps(matchRoutePerMatch(t.headerMatches));
 }
 
 /** The HTTPRoute, when the component creates it. */

@@ -21,8 +21,8 @@ export const gatewayApiRouter: RouterModule<"gatewayApi", ResolvedGatewayApi> = 
     canaryFields: gatewayApiCanaryFields,
     firstStageSteps: (_r, t) => gatewayApiFirstStageSteps(t),
     children: gatewayApiChildren,
-    // All header matches form one route: a request must match every one.
-    planNote: (t) => matchesNote(t.headerMatches.length ? [t.headerMatches.map(describeMatch).join(" and ")] : []),
+    // One managed route per header match: any one is enough.
+    planNote: (t) => matchesNote(t.headerMatches.map(describeMatch)),
     controllerObjects: () => [],
     userObjects: (t) => (!t.httpRoute.create ? [{ kind: "HTTPRoute", name: t.httpRoute.name }] : []),
     outputs: () => ({}),

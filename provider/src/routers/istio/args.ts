@@ -52,10 +52,12 @@ export interface IstioTraffic {
     /** Subset split: name of the stable subset. Defaults to "stable". */
     stableSubset?: string;
     /**
-     * Requests sent to the canary whatever its weight. Header and cookie matches form one Argo managed
-     * route (all must match), set at the first stage and removed when the release ends; each uri match
-     * is a route of the created VirtualService (between releases the canary Service selects the stable
-     * pods, so it is safe to keep). Defaults to none.
+     * Requests sent to the canary whatever its weight: a request that satisfies any one match goes to
+     * the canary. Header and cookie matches are the entries of one Argo managed route (one Istio
+     * HTTPMatchRequest each, which Istio ORs; a cookie is matched by a regex on the Cookie header), set
+     * at the first stage and removed when the release ends; uri matches are the entries of a route of
+     * the created VirtualService (between releases the canary Service selects the stable pods, so it is
+     * safe to keep). Defaults to none.
      */
     matches?: RequestMatch[];
 }

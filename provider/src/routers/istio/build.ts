@@ -9,7 +9,7 @@
 import { BuildEnv, Child, compact, metadata, pruned } from "../../core/manifest";
 import type { DestinationRule, VirtualService } from "../../generated/crds";
 import type { Resolved } from "../../resolve/model";
-import { headerRouteSteps, MATCH_ROUTE } from "../matches";
+import { headerRouteSteps, managedRoutes, oneMatchRoute } from "../matches";
 import type { ResolvedIstio } from "./model";
 import type { ArgoStep, RouterCanaryFields } from "../../core/argo-types";
 
@@ -36,14 +36,14 @@ export function istioCanaryFields(r: Resolved, t: ResolvedIstio): RouterCanaryFi
                 virtualService: compact({ name: vs.name, routes: vs.routes.length ? vs.routes : undefined }),
                 destinationRule: dr && { name: dr.name, canarySubsetName: dr.canarySubset, stableSubsetName: dr.stableSubset },
             }),
-            managedRoutes: t.headerMatches.length ? [{ name: MATCH_ROUTE }] : undefined,
+            managedRoutes: managedRoutes(oneMatchRoute(t.headerMatches)),
         }),
     });
 }
 
-/** The managed header route, set at the start of the first stage. */
+/** The managed header route, set at the start of the first stage: one route, whose entries Istio ORs. */
 export function istioFirstStageSteps(t: ResolvedIstio): ArgoStep[] {
-    return headerRouteSteps(t.headerMatches);
+    return headerRouteSteps(oneMatchRoute(t.headerMatches));
 }
 
 /** The VirtualService and DestinationRules the component creates. */

@@ -20,8 +20,8 @@ export const istioRouter: RouterModule<"istio", ResolvedIstio> = {
     canaryFields: istioCanaryFields,
     firstStageSteps: (_r, t) => istioFirstStageSteps(t),
     children: istioChildren,
-    // Header and cookie matches form one route (all must match); each path match is its own.
-    planNote: (t) => matchesNote([...(t.headerMatches.length ? [t.headerMatches.map(describeMatch).join(" and ")] : []), ...t.uriMatches.map(describeMatch)]),
+    // Every match is an alternative: the managed route's entries and the uri route are each enough.
+    planNote: (t) => matchesNote([...t.headerMatches, ...t.uriMatches].map(describeMatch)),
     controllerObjects: () => [],
     userObjects: (t) => [
         ...(!t.virtualService.create ? [{ kind: "VirtualService", name: t.virtualService.name }] : []),

@@ -43,7 +43,9 @@ export interface NginxTraffic {
     additionalIngressAnnotations?: { [key: string]: string };
     /**
      * Requests matching these go to the canary for the whole release (canary-by-header,
-     * canary-by-cookie): at most one header and one cookie match. Defaults to none.
+     * canary-by-cookie): at most one header and one cookie match, and a request that satisfies either
+     * goes to the canary (ingress-nginx checks the header, then the cookie, then the weight).
+     * Defaults to none.
      */
     matches?: RequestMatch[];
 }
