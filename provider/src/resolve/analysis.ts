@@ -2,6 +2,8 @@
 // analysis-wide defaults, where header values are read from, background or per stage.
 import type { CanaryDeliveryArgs } from "../args";
 import { headerArgName } from "../core/analysis-args";
+import { goDurationSeconds } from "../core/duration";
+import { stagesOf } from "../core/progression";
 import type { ResolvedAnalysis, ResolvedHeader } from "./model";
 import type { AnyRouting } from "../routers";
 
@@ -11,12 +13,27 @@ export const DEFAULT_MIN_SUCCESS_PERCENT = 99;
 export const DEFAULT_MAX_LATENCY_MS = 500;
 export const DEFAULT_LATENCY_PERCENTILE = 99;
 
+/**
+ * The least rate() range of a preset: rate() and irate() need two samples inside the range, and
+ * Prometheus commonly scrapes every 15 to 30s, so a shorter range may hold one sample and return
+ * nothing, which the presets count as a pass (no traffic). A window the user sets is held to it by
+ * the parser; the default (the measurement interval, as Flagger's window is its metric's interval)
+ * is raised to it.
+ */
+export const MIN_PRESET_WINDOW_SECONDS = 60;
+
+function windowSeconds(window: string | undefined, interval: string): number {
+    return Math.max(goDurationSeconds(window ?? interval) ?? 0, MIN_PRESET_WINDOW_SECONDS);
+}
+
 export function resolveAnalysis(args: CanaryDeliveryArgs, release: string, routing: { routing: AnyRouting; block: unknown }): ResolvedAnalysis | undefined {
     const a = args.analysis;
     if (!a) return undefined;
     const defaults = {
         interval: a.interval ?? DEFAULT_INTERVAL,
-        failureLimit: a.failureLimit ?? 0,
+        // Flagger's threshold counts the failed check that rolls back; Argo's failureLimit counts the
+        // failures tolerated before it, per metric (see `threshold` in args.ts for how they differ).
+        failureLimit: a.failureLimit ?? (a.threshold !== undefined ? a.threshold - 1 : 0),
         inconclusiveLimit: a.inconclusiveLimit ?? 0,
         consecutiveErrorLimit: a.consecutiveErrorLimit,
     };
@@ -27,17 +44,21 @@ export function resolveAnalysis(args: CanaryDeliveryArgs, release: string, routi
         headerSecretData[headerArgName(i)] = h.value!;
         return { name: h.name, secret: { name: secretName, key: headerArgName(i) } };
     });
-    const atSteps = args.steps.some((s) => s.analysis === true);
+    const atSteps = stagesOf(args).some((s) => s.analysis === true);
     const background = a.background ? { startingStep: a.background.startingStep ?? 0 } : atSteps ? undefined : { startingStep: 0 };
     const { source, byPods } = routing.routing.presets(routing.block, a.presetSource);
     const presets = a.successRate || a.latency
         ? {
               source,
               scope: byPods ? ("pods" as const) : ("service" as const),
-              successRate: a.successRate && { minPercent: a.successRate.minPercent ?? DEFAULT_MIN_SUCCESS_PERCENT },
+              successRate: a.successRate && {
+                  minPercent: a.successRate.minPercent ?? DEFAULT_MIN_SUCCESS_PERCENT,
+                  windowSeconds: windowSeconds(a.successRate.window, defaults.interval),
+              },
               latency: a.latency && {
                   maxMilliseconds: a.latency.maxMilliseconds ?? DEFAULT_MAX_LATENCY_MS,
                   percentile: a.latency.percentile ?? DEFAULT_LATENCY_PERCENTILE,
+                  windowSeconds: windowSeconds(a.latency.window, defaults.interval),
               },
           }
         : undefined;

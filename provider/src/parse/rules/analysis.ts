@@ -1,6 +1,7 @@
 // Rules about the analysis: something to measure, presets that match the router, custom metrics
 // Argo can evaluate, header values from exactly one place.
 import { ANALYSIS_ARGS, PRESET_METRIC_NAMES, referencedArgs } from "../../core/analysis-args";
+import { stagesOf } from "../../core/progression";
 import { routingOf } from "../../routers";
 import { exactlyOne, isObj, list, listed, Problem, quote, RuleContext } from "./problem";
 
@@ -48,9 +49,25 @@ export function analysisRules({ args }: RuleContext): Problem[] {
         headerNames.set(key, i);
     });
     const start = a.background?.startingStep;
-    const stages = list(args.steps).length;
+    const stages = stagesOf(args).length;
     if (typeof start === "number" && start > 0 && start >= stages) {
-        problems.push({ path: "analysis.background.startingStep", reason: `must be an index into steps (0..${Math.max(stages - 1, 0)})` });
+        const what = args.steps === undefined && args.progression !== undefined ? "the stages progression generates" : "steps";
+        problems.push({ path: "analysis.background.startingStep", reason: `must be an index into ${what} (0..${Math.max(stages - 1, 0)})` });
     }
     return problems;
+}
+
+/** `threshold` only sets a default: say so when no metric takes it. */
+export function analysisWarnings({ args }: RuleContext): string[] {
+    const a = args.analysis;
+    if (!isObj(a) || a.threshold === undefined) return [];
+    if (a.failureLimit !== undefined) {
+        return [`analysis.threshold: has no effect, analysis.failureLimit (${a.failureLimit}) is set and is every metric's default; remove one of them.`];
+    }
+    const presets = a.successRate !== undefined || a.latency !== undefined;
+    const metrics = list(a.metrics);
+    if (!presets && metrics.length > 0 && metrics.every((m) => isObj(m) && m.failureLimit !== undefined)) {
+        return ["analysis.threshold: has no effect, every metric sets its own failureLimit."];
+    }
+    return [];
 }

@@ -3,12 +3,12 @@ import { analysisRules } from "./analysis";
 import { deliveryRules } from "./delivery";
 import { nameRules } from "./names";
 import { Problem, Rule, RuleContext } from "./problem";
-import { stepRules } from "./steps";
+import { progressionRules, stepRules } from "./steps";
 import { strategyRules } from "./strategy";
 import { trafficRules } from "./traffic";
 import { workloadRules } from "./workload";
 
-const RULES: Rule[] = [nameRules, workloadRules, stepRules, trafficRules, analysisRules, strategyRules, deliveryRules];
+const RULES: Rule[] = [nameRules, workloadRules, progressionRules, stepRules, trafficRules, analysisRules, strategyRules, deliveryRules];
 
 /**
  * Runs every rule. A rule that trips over a value of the wrong type is skipped when the shape check
@@ -26,11 +26,12 @@ export function crossFieldProblems(ctx: RuleContext, shapeFailed: boolean): Prob
     return problems;
 }
 
+import { analysisWarnings } from "./analysis";
 import { nameWarnings } from "./names";
 import { stepWarnings } from "./steps";
 
 /** Advisory messages: the release works, with a caveat worth knowing. */
 export function warnings(ctx: RuleContext): string[] {
-    return [...nameWarnings(ctx), ...stepWarnings(ctx)];
+    return [...nameWarnings(ctx), ...stepWarnings(ctx), ...analysisWarnings(ctx)];
 }
 export type { Problem, RuleContext } from "./problem";
