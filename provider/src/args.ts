@@ -609,9 +609,9 @@ export interface SuccessRatePreset {
     minPercent?: number;
     /**
      * Range of the rate() each measurement queries, a duration of at least 1m (a shorter window may
-     * hold fewer than the two samples a rate needs at common scrape intervals of 15 to 30s). Defaults
-     * to `analysis.interval`, as Flagger's window is the metric's interval, and to 1m when the interval
-     * is shorter.
+     * hold fewer than the two samples a rate needs at common scrape intervals of 15 to 30s).
+     * Defaults to `analysis.interval`, as Flagger's window is the metric's interval, and to 1m when
+     * the interval is shorter.
      */
     window?: string;
 }
@@ -624,9 +624,9 @@ export interface LatencyPreset {
     percentile?: number;
     /**
      * Range of the rate() of the histogram each measurement queries, a duration of at least 1m (a
-     * shorter window may hold fewer than the two samples a rate needs at common scrape intervals of 15
-     * to 30s). Defaults to `analysis.interval`, as Flagger's window is the metric's interval, and to 1m
-     * when the interval is shorter.
+     * shorter window may hold fewer than the two samples a rate needs at common scrape intervals of
+     * 15 to 30s). Defaults to `analysis.interval`, as Flagger's window is the metric's interval, and
+     * to 1m when the interval is shorter.
      */
     window?: string;
 }
