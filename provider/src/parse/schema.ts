@@ -8,6 +8,8 @@ import { RouterKey, ROUTERS } from "../routers";
 import { assertSameShape, SameShape } from "./shape";
 import { quote } from "./rules/problem";
 import { exprProblem } from "./expr";
+import { MIN_PRESET_WINDOW_SECONDS } from "../core/analysis-args";
+import { humanDuration } from "../core/duration";
 import { configMapKey, headerValue, httpPath, httpToken, httpUrl, imageReference, promQuery } from "./formats";
 import { arr, duration, input, inputStringMap, int, intOrPercent, obj, oneOf, pause, percent, rule } from "./zod-helpers";
 
@@ -92,12 +94,8 @@ const progression = obj({
     interval: duration({ seconds: 1, text: "1s", why: "each stage pauses for it, and Argo counts a pause in whole seconds" }),
 });
 
-/**
- * A preset's rate() range. rate() needs two samples inside its range, and Prometheus commonly scrapes
- * every 15 to 30s: under a minute the query may see one sample and return nothing, which the presets
- * count as a pass (no traffic), so a too-short window would hide a failing canary.
- */
-const presetWindow = () => duration({ seconds: 60, text: "1m", why: "rate() needs two samples in its range, and Prometheus commonly scrapes every 15 to 30s" });
+/** A preset's rate() range, at least the floor MIN_PRESET_WINDOW_SECONDS explains. */
+const presetWindow = () => duration({ seconds: MIN_PRESET_WINDOW_SECONDS, text: humanDuration(MIN_PRESET_WINDOW_SECONDS), why: "rate() needs two samples in its range, and Prometheus commonly scrapes every 15 to 30s" });
 
 const metric = obj({
     name: rule(rfc1123Label),

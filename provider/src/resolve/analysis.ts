@@ -1,7 +1,7 @@
 // Defaults of the analysis: which presets run against which metrics, custom metrics with the
 // analysis-wide defaults, where header values are read from, background or per stage.
 import type { CanaryDeliveryArgs } from "../args";
-import { headerArgName } from "../core/analysis-args";
+import { headerArgName, MIN_PRESET_WINDOW_SECONDS } from "../core/analysis-args";
 import { goDurationSeconds } from "../core/duration";
 import { stagesOf } from "../core/progression";
 import type { ResolvedAnalysis, ResolvedHeader } from "./model";
@@ -13,15 +13,7 @@ export const DEFAULT_MIN_SUCCESS_PERCENT = 99;
 export const DEFAULT_MAX_LATENCY_MS = 500;
 export const DEFAULT_LATENCY_PERCENTILE = 99;
 
-/**
- * The least rate() range of a preset: rate() and irate() need two samples inside the range, and
- * Prometheus commonly scrapes every 15 to 30s, so a shorter range may hold one sample and return
- * nothing, which the presets count as a pass (no traffic). A window the user sets is held to it by
- * the parser; the default (the measurement interval, as Flagger's window is its metric's interval)
- * is raised to it.
- */
-export const MIN_PRESET_WINDOW_SECONDS = 60;
-
+/** A preset's window: as set, else the measurement interval (as Flagger's window is its metric's interval), at least the floor. */
 function windowSeconds(window: string | undefined, interval: string): number {
     return Math.max(goDurationSeconds(window ?? interval) ?? 0, MIN_PRESET_WINDOW_SECONDS);
 }
