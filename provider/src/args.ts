@@ -165,8 +165,16 @@ export interface CanaryDeliveryArgs {
     /**
      * The ordered stages of the canary. Each sets the canary's traffic weight and then waits; after the
      * last stage the release is promoted to 100%. An empty list promotes every new version at once.
+     * Exactly one of `steps` and `progression` must be set. Defaults to unset.
      */
-    steps: CanaryStep[];
+    steps?: CanaryStep[];
+    /**
+     * The stages as Flagger writes them: a weight that grows by `stepWeight` up to `maxWeight` (or
+     * the listed `stepWeights`), each held for `interval`, then promotion to 100%. It expands to the
+     * same stages as the equivalent `steps` (one per weight, with `pause` set to `interval`), and the
+     * plan shows them. Exactly one of `steps` and `progression` must be set. Defaults to unset.
+     */
+    progression?: Progression;
     /**
      * Allow a stage's weight to be lower than an earlier stage's. Defaults to false: weights must not decrease.
      */
@@ -456,6 +464,40 @@ export interface CanaryStep {
     setCanaryScale?: CanaryScale;
 }
 
+/**
+ * Stages generated from a step weight, as Flagger's `analysis.stepWeight`, `maxWeight`, `stepWeights`
+ * and `interval` describe them: exactly one of `stepWeight` and `stepWeights`.
+ */
+export interface Progression {
+    /**
+     * Weight added at each stage: the stages run at stepWeight, 2 x stepWeight, ... up to `maxWeight`,
+     * the last one capped at `maxWeight` (Flagger steps past a maxWeight that is not a multiple:
+     * 20, 40, 60 for 50; here the stages are 20, 40, 50). A whole percentage from 1 to 100. Exactly one
+     * of `stepWeight` and `stepWeights` must be set. Defaults to unset.
+     */
+    stepWeight?: number;
+    /**
+     * Weight of the last stage with `stepWeight`, at least `stepWeight` and at most 100; after it the
+     * release is promoted to 100%. Not used with `stepWeights` (their last weight is the highest).
+     * Defaults to 100, as in Flagger's scheduler (its examples often write 50).
+     */
+    maxWeight?: number;
+    /**
+     * The weights of the stages, in increasing order, each a whole percentage from 1 to 100 (Flagger's
+     * `stepWeights`, e.g. [1, 2, 10, 80]); after the last the release is promoted to 100%. Exactly one
+     * of `stepWeight` and `stepWeights` must be set. Defaults to unset.
+     */
+    stepWeights?: number[];
+    /**
+     * How long each stage lasts, a duration such as "1m" (Flagger's `analysis.interval`), at least 1s.
+     * The analysis keeps its own `analysis.interval` between measurements: set both to the same value
+     * for one measurement per stage, as Flagger checks once per interval. Unlike Flagger, a failed
+     * measurement does not hold the weight for another interval: the stages move on in time, and
+     * failed measurements count towards each metric's `failureLimit` (see `analysis.threshold`).
+     */
+    interval: string;
+}
+
 /** Canary scale: exactly one of `replicas`, `weight`, `matchTrafficWeight`. */
 export interface CanaryScale {
     /** Absolute number of canary pods. Defaults to unset. */
@@ -542,8 +584,21 @@ export interface Analysis {
      * (background analysis measures until the release completes). Defaults to 5.
      */
     count?: number;
-    /** Failed measurements tolerated per metric before the analysis fails. Defaults to 0. */
+    /**
+     * Failed measurements tolerated per metric before the analysis fails. Defaults to `threshold` - 1
+     * when `threshold` is set, else 0.
+     */
     failureLimit?: number;
+    /**
+     * Flagger's `threshold`: the number of failed checks that rolls the release back. Argo Rollouts
+     * counts failures per metric, so it maps to a per-metric limit: every metric that sets no
+     * `failureLimit` (and `analysis.failureLimit` is unset) tolerates `threshold` - 1 failed
+     * measurements, and the analysis fails at the `threshold`-th failure of any one metric. Flagger
+     * sums failed checks across all metrics; here each metric counts its own, so with k metrics up to
+     * k x (threshold - 1) failed measurements in total can pass without a rollback. A whole number of
+     * at least 1. Defaults to unset (each metric's `failureLimit` applies, 0 unless set).
+     */
+    threshold?: number;
     /** Inconclusive measurements tolerated before the release pauses for a human. Defaults to 0. */
     inconclusiveLimit?: number;
     /** Consecutive query errors tolerated. Defaults to 4 (Argo's default). */
@@ -634,6 +689,13 @@ export interface PrometheusHeader {
 export interface SuccessRatePreset {
     /** Minimum success rate in percent. Defaults to 99. */
     minPercent?: number;
+    /**
+     * Range of the rate() each measurement queries, a duration of at least 1m (a shorter window may
+     * hold fewer than the two samples a rate needs at common scrape intervals of 15 to 30s).
+     * Defaults to `analysis.interval`, as Flagger's window is the metric's interval, and to 1m when
+     * the interval is shorter.
+     */
+    window?: string;
 }
 
 /** The request latency preset (a percentile of the canary's response times). A window without canary traffic counts as a success. */
@@ -642,6 +704,13 @@ export interface LatencyPreset {
     maxMilliseconds?: number;
     /** Percentile checked, in (0, 100). Defaults to 99. */
     percentile?: number;
+    /**
+     * Range of the rate() of the histogram each measurement queries, a duration of at least 1m (a
+     * shorter window may hold fewer than the two samples a rate needs at common scrape intervals of
+     * 15 to 30s). Defaults to `analysis.interval`, as Flagger's window is the metric's interval, and
+     * to 1m when the interval is shorter.
+     */
+    window?: string;
 }
 
 /**
@@ -666,7 +735,7 @@ export interface CustomMetric {
     initialDelay?: string;
     /** Number of measurements. Defaults to `analysis.count` at a stage, unlimited in the background. */
     count?: number;
-    /** Failed measurements tolerated. Defaults to `analysis.failureLimit`. */
+    /** Failed measurements tolerated. Defaults to `analysis.failureLimit`, else `analysis.threshold` - 1, else 0. */
     failureLimit?: number;
     /** Inconclusive measurements tolerated. Defaults to `analysis.inconclusiveLimit`. */
     inconclusiveLimit?: number;
@@ -676,7 +745,7 @@ export interface CustomMetric {
 
 /** Background analysis. */
 export interface BackgroundAnalysis {
-    /** Index into `steps` of the stage the background analysis starts at. Defaults to 0. */
+    /** Index of the stage the background analysis starts at (into `steps`, or the stages `progression` generates). Defaults to 0. */
     startingStep?: number;
 }
 

@@ -113,13 +113,10 @@ export class CanaryDelivery extends pulumi.ComponentResource {
      * @param args The arguments to use to populate this resource's properties.
      * @param opts A bag of options that control this resource's behavior.
      */
-    constructor(name: string, args: CanaryDeliveryArgs, opts?: pulumi.ComponentResourceOptions) {
+    constructor(name: string, args?: CanaryDeliveryArgs, opts?: pulumi.ComponentResourceOptions) {
         let resourceInputs: pulumi.Inputs = {};
         opts = opts || {};
         if (!opts.id) {
-            if (args?.steps === undefined && !opts.urn) {
-                throw new Error("Missing required property 'steps'");
-            }
             resourceInputs["allowDecreasingWeights"] = args?.allowDecreasingWeights;
             resourceInputs["analysis"] = args?.analysis;
             resourceInputs["annotations"] = args?.annotations;
@@ -130,6 +127,7 @@ export class CanaryDelivery extends pulumi.ComponentResource {
             resourceInputs["labels"] = args?.labels;
             resourceInputs["namespace"] = args?.namespace;
             resourceInputs["nginx"] = args?.nginx;
+            resourceInputs["progression"] = args?.progression;
             resourceInputs["releaseName"] = args?.releaseName;
             resourceInputs["replicas"] = args?.replicas;
             resourceInputs["service"] = args?.service;
@@ -243,6 +241,13 @@ export interface CanaryDeliveryArgs {
      */
     nginx?: inputs.NginxTrafficArgs;
     /**
+     * The stages as Flagger writes them: a weight that grows by `stepWeight` up to `maxWeight` (or
+     * the listed `stepWeights`), each held for `interval`, then promotion to 100%. It expands to the
+     * same stages as the equivalent `steps` (one per weight, with `pause` set to `interval`), and the
+     * plan shows them. Exactly one of `steps` and `progression` must be set. Defaults to unset.
+     */
+    progression?: inputs.ProgressionArgs;
+    /**
      * Name of the Rollout and stem of every object name derived from it (`<releaseName>-stable`,
      * `<releaseName>-canary`, ...). An RFC 1123 label of at most 63 characters; it must start with a
      * letter when the component creates Services, and the names derived from it must fit their limits.
@@ -265,8 +270,9 @@ export interface CanaryDeliveryArgs {
     /**
      * The ordered stages of the canary. Each sets the canary's traffic weight and then waits; after the
      * last stage the release is promoted to 100%. An empty list promotes every new version at once.
+     * Exactly one of `steps` and `progression` must be set. Defaults to unset.
      */
-    steps: inputs.CanaryStepArgs[];
+    steps?: inputs.CanaryStepArgs[];
     /**
      * Less common Rollout settings (surge, scale-down delays, deadlines). Defaults to Argo Rollouts' defaults.
      */

@@ -297,6 +297,48 @@ export const SCENARIOS: Scenario[] = [
             steps: [{ weight: 10, pause: "5m" }, { weight: 25, pause: "5m" }, { weight: 50, pause: "" }, { weight: 100 }],
         },
     },
+    {
+        name: "flagger-progression",
+        description: "the Flagger tutorial's Canary: Istio host split on a gateway with retries and mTLS, an HPA, stepWeight 10 up to maxWeight 50 every 1m, threshold 5",
+        args: {
+            namespace: "shop",
+            template: { image, ports: [{ containerPort: 8080, name: "http" }] },
+            service: { port: 80, targetPort: 8080 },
+            autoscaling: { minReplicas: 2, maxReplicas: 4, targetCpuUtilization: 99 },
+            istio: {
+                hosts: ["shop.example.com"],
+                gateways: ["istio-system/public-gateway"],
+                retries: { attempts: 3, perTryTimeout: "1s", retryOn: "gateway-error,connect-failure,refused-stream" },
+                mutualTls: true,
+            },
+            strategy: { progressDeadlineSeconds: 60 },
+            progression: { stepWeight: 10, maxWeight: 50, interval: "1m" },
+            analysis: { prometheus, interval: "1m", threshold: 5, successRate: { minPercent: 99 }, latency: { maxMilliseconds: 500 } },
+        },
+    },
+    {
+        name: "progression-step-weights",
+        description: "Flagger's stepWeights [1, 2, 10, 80] every 2m with Nginx; preset windows from the interval and set, a threshold beside a metric's own failureLimit",
+        args: {
+            namespace: "shop",
+            template: { image },
+            nginx: { host: "shop.example.com" },
+            progression: { stepWeights: [1, 2, 10, 80], interval: "2m" },
+            analysis: {
+                prometheus,
+                interval: "2m",
+                threshold: 3,
+                successRate: {},
+                latency: { percentile: 95, window: "5m" },
+                metrics: [{
+                    name: "restarts",
+                    query: 'sum(increase(kube_pod_container_status_restarts_total{namespace="{{args.namespace}}",pod=~"{{args.rollout}}-{{args.canary-hash}}-.*"}[5m]))',
+                    failureCondition: "result[0] > 0",
+                    failureLimit: 0,
+                }],
+            },
+        },
+    },
 ];
 
 export function scenario(name: string): Scenario {

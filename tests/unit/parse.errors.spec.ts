@@ -154,6 +154,51 @@ describe("argument errors", () => {
         it("steps are required", () => expectProblem({ steps: undefined }, "steps", /is required/));
     });
 
+    describe("progression", () => {
+        const progression = (p: object) => ({ steps: undefined, progression: { interval: "1m", ...p } });
+        it("accepts a step weight, a maximum, or listed weights", () => {
+            assert.deepStrictEqual(problems(progression({ stepWeight: 10 })), []);
+            assert.deepStrictEqual(problems(progression({ stepWeight: 20, maxWeight: 50 })), []);
+            assert.deepStrictEqual(problems(progression({ stepWeights: [1, 2, 10, 80] })), []);
+        });
+        it("one of steps and progression is required", () =>
+            expectProblem({ steps: undefined }, "steps", /^one of steps or progression is required$/));
+        it("not both steps and progression", () =>
+            expectProblem({ progression: { stepWeight: 10, interval: "1m" } }, "progression", /must not be set together with steps/));
+        it("exactly one of stepWeight and stepWeights", () => {
+            expectProblem(progression({}), "progression", /must set exactly one of stepWeight, stepWeights$/);
+            expectProblem(progression({ stepWeight: 10, stepWeights: [10, 20] }), "progression", /exactly one of stepWeight, stepWeights; got stepWeight and stepWeights/);
+        });
+        it("the interval is required", () => expectProblem({ steps: undefined, progression: { stepWeight: 10 } }, "progression.interval", /is required/));
+        it("the interval is a duration", () => expectProblem(progression({ stepWeight: 10, interval: "1 minute" }), "progression.interval", /duration such as/));
+        it("the interval is at least a second (each stage pauses for it)", () =>
+            expectProblem(progression({ stepWeight: 10, interval: "500ms" }), "progression.interval", /at least 1s \(each stage pauses for it, and Argo counts a pause in whole seconds\)/));
+        it("weights are whole percentages from 1 to 100", () => {
+            expectProblem(progression({ stepWeight: 0 }), "progression.stepWeight", /percentage from 1 to 100/);
+            expectProblem(progression({ stepWeight: 12.5 }), "progression.stepWeight", /whole percentage from 1 to 100/);
+            expectProblem(progression({ stepWeight: 10, maxWeight: 120 }), "progression.maxWeight", /percentage from 1 to 100/);
+            expectProblem(progression({ stepWeights: [10, 101] }), "progression.stepWeights[1]", /percentage from 1 to 100/);
+        });
+        it("listed weights are not empty", () => expectProblem(progression({ stepWeights: [] }), "progression.stepWeights", /at least one weight/));
+        it("listed weights increase", () => {
+            expectProblem(progression({ stepWeights: [10, 50, 30] }), "progression.stepWeights[2]", /must be greater than stepWeights\[1\] \(50\)/);
+            expectProblem(progression({ stepWeights: [10, 10] }), "progression.stepWeights[1]", /must be greater than stepWeights\[0\] \(10\)/);
+        });
+        it("maxWeight is at least stepWeight", () =>
+            expectProblem(progression({ stepWeight: 30, maxWeight: 20 }), "progression.maxWeight", /must be at least stepWeight \(30\)/));
+        it("maxWeight is only for stepWeight", () =>
+            expectProblem(progression({ stepWeights: [10, 20], maxWeight: 50 }), "progression.maxWeight", /only for stepWeight: with stepWeights the last weight is the highest/));
+        it("a plain block, not an Output", () =>
+            expectProblem({ steps: undefined, progression: pulumi.output({ stepWeight: 10, interval: "1m" }) }, "progression", /plain value known at preview/));
+        it("background analysis starts at a generated stage", () =>
+            expectProblem({ ...progression({ stepWeight: 50 }), istio: {}, analysis: { prometheus, successRate: {}, background: { startingStep: 2 } } },
+                "analysis.background.startingStep", /index into the stages progression generates \(0..1\)/));
+        it("without a router, a generated stage the pods cannot approximate is a warning", () => {
+            const parsed = parseArgs("app", { ...base, steps: undefined, progression: { stepWeight: 30, interval: "1m" } });
+            assert.match(parsed.warnings.join("\n"), /^progression \(stage 1\): without a traffic router, 30% of 1 replica runs/m);
+        });
+    });
+
     describe("traffic", () => {
         it("at most one router", () => expectProblem({ istio: {}, nginx: {} }, "nginx", /set at most one traffic router/));
         it("a plain router block, not an Output", () => expectProblem({ istio: pulumi.output({}) }, "istio", /plain value known at preview, not an Output/));
@@ -232,6 +277,28 @@ describe("argument errors", () => {
             expectProblem(analysis({ successRate: {}, presetSource: "nginx" }), "analysis.presetSource", /nginx metrics need nginx routing/));
         it("success rate is a percentage", () => expectProblem(analysis({ successRate: { minPercent: 120 } }), "analysis.successRate.minPercent", /percentage/));
         it("latency percentile is within (0, 100)", () => expectProblem(analysis({ latency: { percentile: 100 } }), "analysis.latency.percentile", /between 0 and 100/));
+        it("a preset window is a duration", () => {
+            expectProblem(analysis({ successRate: { window: "5 minutes" } }), "analysis.successRate.window", /duration such as/);
+            expectProblem(analysis({ latency: { window: "5" } }), "analysis.latency.window", /duration such as/);
+        });
+        it("a preset window is at least a minute (rate() needs two samples)", () => {
+            expectProblem(analysis({ successRate: { window: "30s" } }), "analysis.successRate.window", /at least 1m \(rate\(\) needs two samples in its range, and Prometheus commonly scrapes every 15 to 30s\), got "30s"/);
+            expectProblem(analysis({ latency: { window: "59s" } }), "analysis.latency.window", /at least 1m/);
+            assert.deepStrictEqual(problems(analysis({ successRate: { window: "1m" }, latency: { window: "90s" } })), []);
+        });
+        it("threshold is a whole number of at least 1, a 32-bit integer", () => {
+            expectProblem(analysis({ successRate: {}, threshold: 0 }), "analysis.threshold", /must be at least 1/);
+            expectProblem(analysis({ successRate: {}, threshold: 2.5 }), "analysis.threshold", /whole number/);
+            expectProblem(analysis({ successRate: {}, threshold: 2 ** 31 }), "analysis.threshold", /at most 2147483647 \(a 32-bit integer/);
+            expectProblem(analysis({ successRate: {}, threshold: "5" }), "analysis.threshold", /must be a number, got the string "5"/);
+            assert.deepStrictEqual(problems(analysis({ successRate: {}, threshold: 5 })), []);
+        });
+        it("a threshold no metric takes is a warning", () => {
+            const warned = (a: object) => parseArgs("app", { ...base, ...analysis(a) } as CanaryDeliveryArgs).warnings.join("\n");
+            assert.match(warned({ successRate: {}, threshold: 5, failureLimit: 2 }), /analysis.threshold: has no effect, analysis.failureLimit \(2\) is set/);
+            assert.match(warned({ threshold: 5, metrics: [{ ...metric, failureLimit: 1 }] }), /analysis.threshold: has no effect, every metric sets its own failureLimit/);
+            assert.doesNotMatch(warned({ successRate: {}, threshold: 5, metrics: [{ ...metric, failureLimit: 1 }] }), /threshold/);
+        });
         const metric = { name: "errors", query: "sum(x)", successCondition: "result[0] < 1" };
         it("metric names are unique", () =>
             expectProblem(analysis({ metrics: [metric, metric] }), "analysis.metrics[1].name", /must be unique; "errors" is also metrics\[0\]/));

@@ -158,7 +158,7 @@ describe("argument messages", () => {
         });
         it("0 waits until promoted, like \"0\"", () => {
             const parsed = parseArgs("app", { ...base, steps: [{ weight: 10, pause: 0 as unknown as string }, { weight: 50 }] });
-            assert.strictEqual(parsed.args.steps[0].pause, "0");
+            assert.strictEqual(parsed.args.steps![0].pause, "0");
         });
         it("a number of seconds is accepted", () => assert.deepStrictEqual(pause(30), []));
         it('"0s" is refused as ambiguous (Argo reads it as no wait)', () =>

@@ -73,6 +73,18 @@ describe("report: the field diff of the component's arguments", () => {
         const changes = fieldChanges(base, { ...base, template: { ...base.template, image: UNKNOWN } }, "shop");
         assert.deepStrictEqual(changes, [{ group: "pod template", path: "template.image", old: "shop:1", new: UNKNOWN }]);
     });
+    it("a progression is shown as its stages; switching between steps and progression is one change", () => {
+        const generated = { ...base, steps: undefined, progression: { stepWeight: 25, maxWeight: 50, interval: "1m" } };
+        assert.deepStrictEqual(fieldChanges(base, generated, "shop"), [
+            { group: "steps", path: "progression", old: "10% for 1m, 50% until promoted, 100%", new: "25% for 1m, 50% for 1m, 100%" },
+        ]);
+        assert.deepStrictEqual(fieldChanges(generated, base, "shop"), [
+            { group: "steps", path: "steps", old: "25% for 1m, 50% for 1m, 100%", new: "10% for 1m, 50% until promoted, 100%" },
+        ]);
+        assert.deepStrictEqual(fieldChanges(generated, { ...generated, progression: { stepWeights: [5, 50], interval: "2m" } }, "shop"), [
+            { group: "steps", path: "progression", old: "25% for 1m, 50% for 1m, 100%", new: "5% for 2m, 50% for 2m, 100%" },
+        ]);
+    });
 });
 
 describe("report: reading the preview's JSON", () => {

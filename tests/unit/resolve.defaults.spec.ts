@@ -91,6 +91,38 @@ describe("defaults", () => {
         it("the first stage starts from 0%", () => assert.strictEqual(stages([{ pause: "1m" }])[0].weight, 0));
     });
 
+    describe("progression (Flagger's stepWeight, maxWeight, stepWeights, interval)", () => {
+        const generated = (progression: CanaryDeliveryArgs["progression"], changes: Partial<CanaryDeliveryArgs> = {}) =>
+            resolved({ steps: undefined, progression, ...changes });
+        const weights = (progression: CanaryDeliveryArgs["progression"]) => generated(progression).steps.map((s) => s.weight);
+        it("maxWeight: 100, as Flagger's scheduler: stepWeight, 2 x stepWeight, ... up to 100", () =>
+            assert.deepStrictEqual(weights({ stepWeight: 25, interval: "1m" }), [25, 50, 75, 100]));
+        it("a maxWeight that is not a multiple of stepWeight caps the last stage", () =>
+            assert.deepStrictEqual(weights({ stepWeight: 20, maxWeight: 50, interval: "1m" }), [20, 40, 50]));
+        it("a maxWeight equal to stepWeight is one stage", () => assert.deepStrictEqual(weights({ stepWeight: 30, maxWeight: 30, interval: "1m" }), [30]));
+        it("listed stepWeights are the stages", () => assert.deepStrictEqual(weights({ stepWeights: [1, 2, 10, 80], interval: "1m" }), [1, 2, 10, 80]));
+        it("each stage holds for the interval, the last one too, then the release is promoted", () => {
+            const r = generated({ stepWeight: 50, interval: "2m" });
+            assert.deepStrictEqual(r.steps, [
+                { index: 0, setWeight: 50, weight: 50, pause: { kind: "timed", duration: "2m", seconds: 120 }, analysis: false, canaryScale: undefined },
+                { index: 1, setWeight: 100, weight: 100, pause: { kind: "timed", duration: "2m", seconds: 120 }, analysis: false, canaryScale: undefined },
+            ]);
+            assert.deepStrictEqual(r.timing, { minimumSeconds: 240, manualGates: [] });
+        });
+        it("the same stages, Argo steps and plan as the steps it stands for", () => {
+            const base = { template: { image }, istio: {}, analysis: { prometheus, successRate: {} } };
+            const fromProgression = render("shop", { ...base, progression: { stepWeight: 20, maxWeight: 50, interval: "1m" } });
+            const fromSteps = render("shop", { ...base, steps: [{ weight: 20, pause: "1m" }, { weight: 40, pause: "1m" }, { weight: 50, pause: "1m" }] });
+            assert.deepStrictEqual(fromProgression.manifests, fromSteps.manifests);
+            assert.match(fromProgression.manifests.plan.summary, /^20% for 1m, 40% for 1m, 50% for 1m, 100%; background analysis from stage 1; full promotion after at least 3m$/);
+        });
+        it("with analysis, the metrics run in the background from the first stage (Flagger checks at every interval)", () => {
+            const a = generated({ stepWeights: [10, 50], interval: "1m" }, { istio: {}, analysis: { prometheus, successRate: {} } }).analysis!;
+            assert.deepStrictEqual(a.background, { startingStep: 0 });
+            assert.deepStrictEqual(a.templates, { background: "shop-background-analysis", step: undefined });
+        });
+    });
+
     describe("services", () => {
         it("port 80 named http, targeting the first container port", () => {
             const s = resolved({ service: {} }).services;
@@ -160,8 +192,8 @@ describe("defaults", () => {
             assert.deepStrictEqual(analysis({ successRate: {}, latency: {} }).presets, {
                 source: "istio",
                 scope: "service",
-                successRate: { minPercent: 99 },
-                latency: { maxMilliseconds: 500, percentile: 99 },
+                successRate: { minPercent: 99, windowSeconds: 60 },
+                latency: { maxMilliseconds: 500, percentile: 99, windowSeconds: 60 },
             });
             assert.strictEqual(analysis({ successRate: {} }, { nginx: {} }).presets!.source, "nginx");
         });
@@ -179,6 +211,33 @@ describe("defaults", () => {
             assert.strictEqual(analysis({ successRate: {} }, { istio: {}, steps }).background, undefined);
             const both = analysis({ successRate: {}, background: {} }, { istio: {}, steps });
             assert.deepStrictEqual(both.templates, { background: "shop-background-analysis", step: "shop-step-analysis" });
+        });
+        it("preset windows: the analysis interval, at least 1m", () => {
+            const windows = (a: object) => {
+                const p = analysis({ successRate: {}, latency: {}, ...a }).presets!;
+                return [p.successRate!.windowSeconds, p.latency!.windowSeconds];
+            };
+            assert.deepStrictEqual(windows({ interval: "5m" }), [300, 300]);
+            assert.deepStrictEqual(windows({ interval: "30s" }), [60, 60]);
+            assert.deepStrictEqual(windows({ interval: "30s", successRate: { window: "2m" }, latency: { window: "90s" } }), [120, 90]);
+        });
+        it("preset windows are written as one-unit Prometheus durations", () => {
+            const queries = (a: object) => {
+                const { manifests } = render("shop", { template: { image }, steps: [{ weight: 10 }], istio: {}, analysis: { prometheus, ...a } });
+                const template = manifests.children.find((c) => c.kind === "AnalysisTemplate")!.manifest as unknown as { spec: { metrics: { provider: { prometheus: { query: string } } }[] } };
+                return template.spec.metrics.map((m) => [...m.provider.prometheus.query.matchAll(/\[([^\]]+)\]/g)].map((w) => w[1]).join(" "));
+            };
+            assert.deepStrictEqual(queries({ successRate: {}, latency: {} }), ["1m 1m", "1m"]);
+            assert.deepStrictEqual(queries({ interval: "1m30s", successRate: {}, latency: { window: "1.5h" } }), ["90s 90s", "90m"]);
+            assert.deepStrictEqual(queries({ successRate: { window: "60500ms" } }), ["60500ms 60500ms"]);
+        });
+        it("threshold: every metric without its own failureLimit tolerates threshold - 1 failures", () => {
+            const custom = { name: "m", query: "q", successCondition: "true" };
+            const a = analysis({ threshold: 5, successRate: {}, metrics: [custom, { ...custom, name: "own", failureLimit: 1 }] });
+            assert.strictEqual(a.defaults.failureLimit, 4);
+            assert.deepStrictEqual(a.metrics.map((m) => m.failureLimit), [4, 1]);
+            assert.strictEqual(analysis({ threshold: 1, successRate: {} }).defaults.failureLimit, 0);
+            assert.strictEqual(analysis({ threshold: 5, failureLimit: 2, successRate: {} }).defaults.failureLimit, 2, "analysis.failureLimit wins");
         });
         it("custom metrics take the analysis-wide defaults", () => {
             const m = analysis({ interval: "2m", failureLimit: 3, metrics: [{ name: "m", query: "q", successCondition: "true" }] }).metrics[0];

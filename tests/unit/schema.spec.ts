@@ -32,10 +32,11 @@ describe("Pulumi schema inferred from the args", function () {
         assertGolden("schema.json", JSON.stringify(schema, null, 2) + "\n");
     });
 
-    it("has the component under the package's type token, steps as its only required input", () => {
+    it("has the component under the package's type token, with no required input (exactly one of steps and progression is the parser's rule)", () => {
         const component = schema.resources["canary-delivery:index:CanaryDelivery"];
         assert.ok(component);
-        assert.deepStrictEqual(component.requiredInputs, ["steps"]);
+        assert.deepStrictEqual(component.requiredInputs, []);
+        for (const stages of ["steps", "progression"]) assert.strictEqual(component.inputProperties[stages].optional, true, stages);
     });
 
     it("documents the default of every optional input, at every level", () => {
@@ -54,7 +55,7 @@ describe("Pulumi schema inferred from the args", function () {
 
     it("keeps what shapes the graph plain and what may come from other resources an Input", () => {
         const inputs = schema.resources["canary-delivery:index:CanaryDelivery"].inputProperties;
-        for (const plain of ["releaseName", "steps", "istio", "nginx", "analysis", "workloadRef", "template", "replicas"]) {
+        for (const plain of ["releaseName", "steps", "progression", "istio", "nginx", "analysis", "workloadRef", "template", "replicas"]) {
             assert.strictEqual(inputs[plain].plain, true, `${plain} is plain`);
         }
         for (const input of ["namespace", "labels", "annotations"]) assert.ok(!inputs[input].plain, `${input} is an Input`);

@@ -5,6 +5,7 @@ import { decodeLayout, encodeLayout, LAYOUT_ANNOTATION, layoutOfRollout } from "
 import { SCENARIOS } from "../helpers/scenarios";
 import { render } from "../helpers/render";
 import type { CanaryDeliveryArgs } from "../../provider/src/args";
+import { stagesOf } from "../../provider/src/core/progression";
 
 describe("stage layout on the Rollout", () => {
     const shapes: { name: string; args: CanaryDeliveryArgs }[] = [
@@ -22,7 +23,7 @@ describe("stage layout on the Rollout", () => {
             assert.strictEqual(annotation, encodeLayout(manifests.layout));
             const read = layoutOfRollout(rollout);
             assert.deepStrictEqual(read, manifests.layout);
-            assert.strictEqual(read.stageStart.length, s.args.steps.length);
+            assert.strictEqual(read.stageStart.length, stagesOf(s.args).length);
             assert.strictEqual(read.argoStepCount, rollout.spec.strategy.canary.steps.length);
         });
     }

@@ -8,6 +8,8 @@ import { RouterKey, ROUTERS } from "../routers";
 import { assertSameShape, SameShape } from "./shape";
 import { quote } from "./rules/problem";
 import { exprProblem } from "./expr";
+import { MIN_PRESET_WINDOW_SECONDS } from "../core/analysis-args";
+import { humanDuration } from "../core/duration";
 import { configMapKey, headerValue, httpPath, httpToken, httpUrl, imageReference, promQuery } from "./formats";
 import { arr, duration, input, inputStringMap, int, intOrPercent, obj, oneOf, pause, percent, rule } from "./zod-helpers";
 
@@ -81,6 +83,20 @@ const step = obj({
     }).optional(),
 });
 
+/** A weight of a generated stage: 0 would be a stage without canary traffic, which a progression never means. */
+const progressionWeight = () => z.number().int("must be a whole percentage from 1 to 100").min(1, "must be a percentage from 1 to 100").max(100, "must be a percentage from 1 to 100");
+
+const progression = obj({
+    stepWeight: progressionWeight().optional(),
+    maxWeight: progressionWeight().optional(),
+    stepWeights: arr(progressionWeight(), { count: 1, message: "must have at least one weight" }).optional(),
+    // Each stage's pause: Argo counts a pause in whole seconds, so a shorter one would not wait.
+    interval: duration({ seconds: 1, text: "1s", why: "each stage pauses for it, and Argo counts a pause in whole seconds" }),
+});
+
+/** A preset's rate() range, at least the floor MIN_PRESET_WINDOW_SECONDS explains. */
+const presetWindow = () => duration({ seconds: MIN_PRESET_WINDOW_SECONDS, text: humanDuration(MIN_PRESET_WINDOW_SECONDS), why: "rate() needs two samples in its range, and Prometheus commonly scrapes every 15 to 30s" });
+
 const metric = obj({
     name: rule(rfc1123Label),
     query: rule(promQuery),
@@ -130,10 +146,11 @@ const analysis = obj({
         timeoutSeconds: int(1).optional(),
         insecure: z.boolean().optional(),
     }).optional(),
-    successRate: obj({ minPercent: percent().optional() }).optional(),
+    successRate: obj({ minPercent: percent().optional(), window: presetWindow().optional() }).optional(),
     latency: obj({
         maxMilliseconds: z.number().positive("must be greater than 0").optional(),
         percentile: z.number().gt(0, "must be between 0 and 100 (exclusive)").lt(100, "must be between 0 and 100 (exclusive)").optional(),
+        window: presetWindow().optional(),
     }).optional(),
     presetSource: oneOf(PresetSource).optional(),
     metrics: arr(metric).optional(),
@@ -142,6 +159,7 @@ const analysis = obj({
     interval: duration().optional(),
     count: int(1).optional(),
     failureLimit: int(0).optional(),
+    threshold: int(1).optional(),
     inconclusiveLimit: int(0).optional(),
     consecutiveErrorLimit: int(0).optional(),
     background: obj({ startingStep: int(0).optional() }).optional(),
@@ -185,7 +203,9 @@ const baseShape = {
         targetCpuUtilization: int(1).optional(),
         targetMemoryUtilization: int(1).optional(),
     }).optional(),
-    steps: arr(step),
+    // Optional here; the rules require exactly one of steps and progression, naming both.
+    steps: arr(step).optional(),
+    progression: progression.optional(),
     allowDecreasingWeights: z.boolean().optional(),
     service: obj({
         port: port().optional(),

@@ -282,7 +282,7 @@ export function splitLine(text: string): { standing?: string; effect?: string; c
 
 function tryResolve(args: CanaryDeliveryArgs, release: string): Resolved | undefined {
     try {
-        return Array.isArray(args.steps) ? resolve(args, release) : undefined;
+        return hasStages(args) ? resolve(args, release) : undefined;
     } catch {
         return undefined;
     }
@@ -340,8 +340,14 @@ function metricRows(r: Resolved): MetricRow[] {
     return rows;
 }
 
+/** Whether the arguments say what the stages are, listed or as a progression. */
+const hasStages = (args: CanaryDeliveryArgs) => Array.isArray(args.steps) || (typeof args.progression === "object" && args.progression !== null);
+
+/** The arguments that make the stages: a change to either is shown as the plans, old and new. */
+const STAGE_KEYS = ["steps", "progression"];
+
 const GROUPS: Record<string, FieldChange["group"]> = {
-    template: "pod template", workloadRef: "workload", steps: "steps",
+    template: "pod template", workloadRef: "workload", steps: "steps", progression: "steps",
     service: "traffic", analysis: "analysis",
     ...Object.fromEntries(ROUTER_KEYS.map((key) => [key, "traffic" as const])),
 };
@@ -354,9 +360,11 @@ export function fieldChanges(oldArgs: CanaryDeliveryArgs | undefined, newArgs: C
     const after = (newArgs ?? {}) as unknown as Record<string, unknown>;
     for (const key of [...new Set([...Object.keys(before), ...Object.keys(after)])].sort()) {
         const group = GROUPS[key] ?? "other";
-        if (key === "steps") {
-            if (!same(before.steps, after.steps)) {
-                changes.push({ group, path: "steps", old: stagesWords(oldArgs, name), new: stagesWords(newArgs, name) });
+        if (STAGE_KEYS.includes(key)) {
+            // Once, under the key the new arguments use (switching from one to the other is one change).
+            const shown = after.progression !== undefined || (after.steps === undefined && before.progression !== undefined) ? "progression" : "steps";
+            if (key === shown && STAGE_KEYS.some((k) => !same(before[k], after[k]))) {
+                changes.push({ group, path: shown, old: stagesWords(oldArgs, name), new: stagesWords(newArgs, name) });
             }
             continue;
         }
@@ -366,10 +374,10 @@ export function fieldChanges(oldArgs: CanaryDeliveryArgs | undefined, newArgs: C
 }
 
 function stagesWords(args: CanaryDeliveryArgs | undefined, name: string): string | undefined {
-    if (!args || !Array.isArray(args.steps)) return undefined;
+    if (!args || !hasStages(args)) return undefined;
     const r = tryResolve(args, str(args.releaseName) ?? name);
     // The plan's stage words, without the timing note of the final promotion.
-    return r ? describePlan(r).stages.map((s) => s.replace(/ \(full promotion .*\)$/, "")).join(", ") : JSON.stringify(args.steps);
+    return r ? describePlan(r).stages.map((s) => s.replace(/ \(full promotion .*\)$/, "")).join(", ") : JSON.stringify(args.steps ?? args.progression);
 }
 
 /** Lists of named items (env, ports, containers) are compared by name, so an insertion shows as one change. */

@@ -1,8 +1,9 @@
 // Defaults of the analysis: which presets run against which metrics, custom metrics with the
 // analysis-wide defaults, where header values are read from, background or per stage.
 import type { CanaryDeliveryArgs, PrometheusHeader, Webhook } from "../args";
-import { DEFAULT_LOAD_TEST_NAME, headerArgName, webhookHeaderArgName } from "../core/analysis-args";
+import { DEFAULT_LOAD_TEST_NAME, headerArgName, MIN_PRESET_WINDOW_SECONDS, webhookHeaderArgName } from "../core/analysis-args";
 import { goDurationSeconds } from "../core/duration";
+import { stagesOf } from "../core/progression";
 import { gateTemplateName } from "../names";
 import type { ResolvedAnalysis, ResolvedHeader, ResolvedWebhook } from "./model";
 import type { AnyRouting } from "../routers";
@@ -13,12 +14,19 @@ export const DEFAULT_MIN_SUCCESS_PERCENT = 99;
 export const DEFAULT_MAX_LATENCY_MS = 500;
 export const DEFAULT_LATENCY_PERCENTILE = 99;
 
+/** A preset's window: as set, else the measurement interval (as Flagger's window is its metric's interval), at least the floor. */
+function windowSeconds(window: string | undefined, interval: string): number {
+    return Math.max(goDurationSeconds(window ?? interval) ?? 0, MIN_PRESET_WINDOW_SECONDS);
+}
+
 export function resolveAnalysis(args: CanaryDeliveryArgs, release: string, routing: { routing: AnyRouting; block: unknown }): ResolvedAnalysis | undefined {
     const a = args.analysis;
     if (!a) return undefined;
     const defaults = {
         interval: a.interval ?? DEFAULT_INTERVAL,
-        failureLimit: a.failureLimit ?? 0,
+        // Flagger's threshold counts the failed check that rolls back; Argo's failureLimit counts the
+        // failures tolerated before it, per metric (see `threshold` in args.ts for how they differ).
+        failureLimit: a.failureLimit ?? (a.threshold !== undefined ? a.threshold - 1 : 0),
         inconclusiveLimit: a.inconclusiveLimit ?? 0,
         consecutiveErrorLimit: a.consecutiveErrorLimit,
     };
@@ -46,17 +54,21 @@ export function resolveAnalysis(args: CanaryDeliveryArgs, release: string, routi
     // Gates have templates of their own: an analysis of gates alone measures nothing in the background.
     const measures = a.successRate !== undefined || a.latency !== undefined || (a.metrics ?? []).length > 0 || a.loadTest !== undefined ||
         (a.webhooks ?? []).some((w) => (w.type ?? "check") === "check");
-    const atSteps = measures && args.steps.some((s) => s.analysis === true);
+    const atSteps = measures && stagesOf(args).some((s) => s.analysis === true);
     const background = !measures ? undefined : a.background ? { startingStep: a.background.startingStep ?? 0 } : atSteps ? undefined : { startingStep: 0 };
     const { source, byPods } = routing.routing.presets(routing.block, a.presetSource);
     const presets = a.successRate || a.latency
         ? {
               source,
               scope: byPods ? ("pods" as const) : ("service" as const),
-              successRate: a.successRate && { minPercent: a.successRate.minPercent ?? DEFAULT_MIN_SUCCESS_PERCENT },
+              successRate: a.successRate && {
+                  minPercent: a.successRate.minPercent ?? DEFAULT_MIN_SUCCESS_PERCENT,
+                  windowSeconds: windowSeconds(a.successRate.window, defaults.interval),
+              },
               latency: a.latency && {
                   maxMilliseconds: a.latency.maxMilliseconds ?? DEFAULT_MAX_LATENCY_MS,
                   percentile: a.latency.percentile ?? DEFAULT_LATENCY_PERCENTILE,
+                  windowSeconds: windowSeconds(a.latency.window, defaults.interval),
               },
           }
         : undefined;

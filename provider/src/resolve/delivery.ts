@@ -3,6 +3,7 @@
 import type { CanaryDeliveryArgs } from "../args";
 import { goDurationSeconds } from "../core/duration";
 import { manualGates } from "../core/pause";
+import { stagesOf } from "../core/progression";
 import type { PlanTiming, ResolvedDelivery } from "./model";
 import { defaultTimeoutSeconds } from "./timing";
 
@@ -16,7 +17,7 @@ export function resolveDelivery(args: CanaryDeliveryArgs, timing: PlanTiming): R
         control: c && {
             action: c.action,
             image: c.image,
-            ...(c.action === "promote" && { stage: c.stage !== undefined ? c.stage - 1 : manualGates(args.steps)[0] }),
+            ...(c.action === "promote" && { stage: c.stage !== undefined ? c.stage - 1 : manualGates(stagesOf(args))[0] }),
         },
     };
 }

@@ -6,7 +6,7 @@ import { resolveDelivery } from "./delivery";
 import type { Resolved, ResolvedServices } from "./model";
 import { routingOf } from "../routers";
 import { plannedServices } from "../routers/services";
-import { resolveSteps } from "./steps";
+import { resolveStages } from "./steps";
 import { planTiming } from "./timing";
 import { firstContainerPort, resolveWorkload } from "./workload";
 
@@ -20,7 +20,7 @@ export function resolve(args: CanaryDeliveryArgs, release: string): Resolved {
     const workload = resolveWorkload(args, release, replicas);
     const routing = routingOf(args);
     const services = resolveServices(args, release, firstContainerPort(workload));
-    const steps = resolveSteps(args.steps);
+    const steps = resolveStages(args);
     const analysis = resolveAnalysis(args, release, routing);
     const timing = planTiming(steps, analysis);
     return {

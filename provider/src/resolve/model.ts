@@ -9,7 +9,7 @@ import type { Pause } from "../core/pause";
 export type { Pause } from "../core/pause";
 
 export interface ResolvedStep {
-    /** Index in the user's `steps`. */
+    /** Index in the user's `steps`, or in the stages `progression` generates. */
     index: number;
     /** Weight set at this stage, when it sets one. */
     setWeight?: number;
@@ -94,8 +94,9 @@ export interface ResolvedPresets {
     source: "istio" | "nginx";
     /** How canary traffic is told apart: by its Service (host split, Nginx) or by its pods' names. */
     scope: "service" | "pods";
-    successRate?: { minPercent: number };
-    latency?: { maxMilliseconds: number; percentile: number };
+    /** `windowSeconds`: the range of the query's rate(), at least a minute. */
+    successRate?: { minPercent: number; windowSeconds: number };
+    latency?: { maxMilliseconds: number; percentile: number; windowSeconds: number };
 }
 
 export interface ResolvedHeader {

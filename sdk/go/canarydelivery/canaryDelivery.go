@@ -7,7 +7,6 @@ import (
 	"context"
 	"reflect"
 
-	"errors"
 	"example.com/pulumi-canary-delivery/sdk/go/canary-delivery/internal"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
@@ -64,12 +63,9 @@ type CanaryDelivery struct {
 func NewCanaryDelivery(ctx *pulumi.Context,
 	name string, args *CanaryDeliveryArgs, opts ...pulumi.ResourceOption) (*CanaryDelivery, error) {
 	if args == nil {
-		return nil, errors.New("missing one or more required arguments")
+		args = &CanaryDeliveryArgs{}
 	}
 
-	if args.Steps == nil {
-		return nil, errors.New("invalid value for required argument 'Steps'")
-	}
 	opts = internal.PkgResourceDefaultOpts(opts)
 	var resource CanaryDelivery
 	err := ctx.RegisterRemoteComponentResource("canary-delivery:index:CanaryDelivery", name, args, &resource, opts...)
@@ -117,6 +113,11 @@ type canaryDeliveryArgs struct {
 	// Route traffic with ingress-nginx canary Ingresses. At most one traffic router may be set.
 	// Defaults to unset.
 	Nginx *NginxTraffic `pulumi:"nginx"`
+	// The stages as Flagger writes them: a weight that grows by `stepWeight` up to `maxWeight` (or
+	// the listed `stepWeights`), each held for `interval`, then promotion to 100%. It expands to the
+	// same stages as the equivalent `steps` (one per weight, with `pause` set to `interval`), and the
+	// plan shows them. Exactly one of `steps` and `progression` must be set. Defaults to unset.
+	Progression *Progression `pulumi:"progression"`
 	// Name of the Rollout and stem of every object name derived from it (`<releaseName>-stable`,
 	// `<releaseName>-canary`, ...). An RFC 1123 label of at most 63 characters; it must start with a
 	// letter when the component creates Services, and the names derived from it must fit their limits.
@@ -133,6 +134,7 @@ type canaryDeliveryArgs struct {
 	Service *ServiceOptions `pulumi:"service"`
 	// The ordered stages of the canary. Each sets the canary's traffic weight and then waits; after the
 	// last stage the release is promoted to 100%. An empty list promotes every new version at once.
+	// Exactly one of `steps` and `progression` must be set. Defaults to unset.
 	Steps []CanaryStep `pulumi:"steps"`
 	// Less common Rollout settings (surge, scale-down delays, deadlines). Defaults to Argo Rollouts' defaults.
 	Strategy *StrategyOptions `pulumi:"strategy"`
@@ -185,6 +187,11 @@ type CanaryDeliveryArgs struct {
 	// Route traffic with ingress-nginx canary Ingresses. At most one traffic router may be set.
 	// Defaults to unset.
 	Nginx *NginxTrafficArgs
+	// The stages as Flagger writes them: a weight that grows by `stepWeight` up to `maxWeight` (or
+	// the listed `stepWeights`), each held for `interval`, then promotion to 100%. It expands to the
+	// same stages as the equivalent `steps` (one per weight, with `pause` set to `interval`), and the
+	// plan shows them. Exactly one of `steps` and `progression` must be set. Defaults to unset.
+	Progression *ProgressionArgs
 	// Name of the Rollout and stem of every object name derived from it (`<releaseName>-stable`,
 	// `<releaseName>-canary`, ...). An RFC 1123 label of at most 63 characters; it must start with a
 	// letter when the component creates Services, and the names derived from it must fit their limits.
@@ -201,6 +208,7 @@ type CanaryDeliveryArgs struct {
 	Service *ServiceOptionsArgs
 	// The ordered stages of the canary. Each sets the canary's traffic weight and then waits; after the
 	// last stage the release is promoted to 100%. An empty list promotes every new version at once.
+	// Exactly one of `steps` and `progression` must be set. Defaults to unset.
 	Steps []CanaryStepArgs
 	// Less common Rollout settings (surge, scale-down delays, deadlines). Defaults to Argo Rollouts' defaults.
 	Strategy *StrategyOptionsArgs

@@ -22,7 +22,8 @@ type Analysis struct {
 	// Measurements per metric at a stage with `analysis: true`, for metrics that set no `count`
 	// (background analysis measures until the release completes). Defaults to 5.
 	Count *float64 `pulumi:"count"`
-	// Failed measurements tolerated per metric before the analysis fails. Defaults to 0.
+	// Failed measurements tolerated per metric before the analysis fails. Defaults to `threshold` - 1
+	// when `threshold` is set, else 0.
 	FailureLimit *float64 `pulumi:"failureLimit"`
 	// Inconclusive measurements tolerated before the release pauses for a human. Defaults to 0.
 	InconclusiveLimit *float64 `pulumi:"inconclusiveLimit"`
@@ -43,6 +44,14 @@ type Analysis struct {
 	// Built-in check of the canary's request success rate (non-5xx responses); a window without canary
 	// traffic counts as a success. Defaults to unset.
 	SuccessRate *SuccessRatePreset `pulumi:"successRate"`
+	// Flagger's `threshold`: the number of failed checks that rolls the release back. Argo Rollouts
+	// counts failures per metric, so it maps to a per-metric limit: every metric that sets no
+	// `failureLimit` (and `analysis.failureLimit` is unset) tolerates `threshold` - 1 failed
+	// measurements, and the analysis fails at the `threshold`-th failure of any one metric. Flagger
+	// sums failed checks across all metrics; here each metric counts its own, so with k metrics up to
+	// k x (threshold - 1) failed measurements in total can pass without a rollback. A whole number of
+	// at least 1. Defaults to unset (each metric's `failureLimit` applies, 0 unless set).
+	Threshold *float64 `pulumi:"threshold"`
 	// HTTP calls the Argo controller makes (Flagger's webhooks): a 2xx answer succeeds; another
 	// status, a timeout or an unreachable URL is an error, and the release aborts once a check has
 	// erred more often in a row than `consecutiveErrorLimit` (for webhooks it defaults to
@@ -70,7 +79,8 @@ type AnalysisArgs struct {
 	// Measurements per metric at a stage with `analysis: true`, for metrics that set no `count`
 	// (background analysis measures until the release completes). Defaults to 5.
 	Count *float64 `pulumi:"count"`
-	// Failed measurements tolerated per metric before the analysis fails. Defaults to 0.
+	// Failed measurements tolerated per metric before the analysis fails. Defaults to `threshold` - 1
+	// when `threshold` is set, else 0.
 	FailureLimit *float64 `pulumi:"failureLimit"`
 	// Inconclusive measurements tolerated before the release pauses for a human. Defaults to 0.
 	InconclusiveLimit *float64 `pulumi:"inconclusiveLimit"`
@@ -91,6 +101,14 @@ type AnalysisArgs struct {
 	// Built-in check of the canary's request success rate (non-5xx responses); a window without canary
 	// traffic counts as a success. Defaults to unset.
 	SuccessRate *SuccessRatePresetArgs `pulumi:"successRate"`
+	// Flagger's `threshold`: the number of failed checks that rolls the release back. Argo Rollouts
+	// counts failures per metric, so it maps to a per-metric limit: every metric that sets no
+	// `failureLimit` (and `analysis.failureLimit` is unset) tolerates `threshold` - 1 failed
+	// measurements, and the analysis fails at the `threshold`-th failure of any one metric. Flagger
+	// sums failed checks across all metrics; here each metric counts its own, so with k metrics up to
+	// k x (threshold - 1) failed measurements in total can pass without a rollback. A whole number of
+	// at least 1. Defaults to unset (each metric's `failureLimit` applies, 0 unless set).
+	Threshold *float64 `pulumi:"threshold"`
 	// HTTP calls the Argo controller makes (Flagger's webhooks): a 2xx answer succeeds; another
 	// status, a timeout or an unreachable URL is an error, and the release aborts once a check has
 	// erred more often in a row than `consecutiveErrorLimit` (for webhooks it defaults to
@@ -192,7 +210,8 @@ func (o AnalysisOutput) Count() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v Analysis) *float64 { return v.Count }).(pulumi.Float64PtrOutput)
 }
 
-// Failed measurements tolerated per metric before the analysis fails. Defaults to 0.
+// Failed measurements tolerated per metric before the analysis fails. Defaults to `threshold` - 1
+// when `threshold` is set, else 0.
 func (o AnalysisOutput) FailureLimit() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v Analysis) *float64 { return v.FailureLimit }).(pulumi.Float64PtrOutput)
 }
@@ -238,6 +257,17 @@ func (o AnalysisOutput) Prometheus() PrometheusProviderPtrOutput {
 // traffic counts as a success. Defaults to unset.
 func (o AnalysisOutput) SuccessRate() SuccessRatePresetPtrOutput {
 	return o.ApplyT(func(v Analysis) *SuccessRatePreset { return v.SuccessRate }).(SuccessRatePresetPtrOutput)
+}
+
+// Flagger's `threshold`: the number of failed checks that rolls the release back. Argo Rollouts
+// counts failures per metric, so it maps to a per-metric limit: every metric that sets no
+// `failureLimit` (and `analysis.failureLimit` is unset) tolerates `threshold` - 1 failed
+// measurements, and the analysis fails at the `threshold`-th failure of any one metric. Flagger
+// sums failed checks across all metrics; here each metric counts its own, so with k metrics up to
+// k x (threshold - 1) failed measurements in total can pass without a rollback. A whole number of
+// at least 1. Defaults to unset (each metric's `failureLimit` applies, 0 unless set).
+func (o AnalysisOutput) Threshold() pulumi.Float64PtrOutput {
+	return o.ApplyT(func(v Analysis) *float64 { return v.Threshold }).(pulumi.Float64PtrOutput)
 }
 
 // HTTP calls the Argo controller makes (Flagger's webhooks): a 2xx answer succeeds; another
@@ -304,7 +334,8 @@ func (o AnalysisPtrOutput) Count() pulumi.Float64PtrOutput {
 	}).(pulumi.Float64PtrOutput)
 }
 
-// Failed measurements tolerated per metric before the analysis fails. Defaults to 0.
+// Failed measurements tolerated per metric before the analysis fails. Defaults to `threshold` - 1
+// when `threshold` is set, else 0.
 func (o AnalysisPtrOutput) FailureLimit() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *Analysis) *float64 {
 		if v == nil {
@@ -395,6 +426,22 @@ func (o AnalysisPtrOutput) SuccessRate() SuccessRatePresetPtrOutput {
 		}
 		return v.SuccessRate
 	}).(SuccessRatePresetPtrOutput)
+}
+
+// Flagger's `threshold`: the number of failed checks that rolls the release back. Argo Rollouts
+// counts failures per metric, so it maps to a per-metric limit: every metric that sets no
+// `failureLimit` (and `analysis.failureLimit` is unset) tolerates `threshold` - 1 failed
+// measurements, and the analysis fails at the `threshold`-th failure of any one metric. Flagger
+// sums failed checks across all metrics; here each metric counts its own, so with k metrics up to
+// k x (threshold - 1) failed measurements in total can pass without a rollback. A whole number of
+// at least 1. Defaults to unset (each metric's `failureLimit` applies, 0 unless set).
+func (o AnalysisPtrOutput) Threshold() pulumi.Float64PtrOutput {
+	return o.ApplyT(func(v *Analysis) *float64 {
+		if v == nil {
+			return nil
+		}
+		return v.Threshold
+	}).(pulumi.Float64PtrOutput)
 }
 
 // HTTP calls the Argo controller makes (Flagger's webhooks): a 2xx answer succeeds; another
@@ -605,7 +652,7 @@ func (o AutoscalingPtrOutput) TargetMemoryUtilization() pulumi.Float64PtrOutput 
 }
 
 type BackgroundAnalysis struct {
-	// Index into `steps` of the stage the background analysis starts at. Defaults to 0.
+	// Index of the stage the background analysis starts at (into `steps`, or the stages `progression` generates). Defaults to 0.
 	StartingStep *float64 `pulumi:"startingStep"`
 }
 
@@ -621,7 +668,7 @@ type BackgroundAnalysisInput interface {
 }
 
 type BackgroundAnalysisArgs struct {
-	// Index into `steps` of the stage the background analysis starts at. Defaults to 0.
+	// Index of the stage the background analysis starts at (into `steps`, or the stages `progression` generates). Defaults to 0.
 	StartingStep *float64 `pulumi:"startingStep"`
 }
 
@@ -702,7 +749,7 @@ func (o BackgroundAnalysisOutput) ToBackgroundAnalysisPtrOutputWithContext(ctx c
 	}).(BackgroundAnalysisPtrOutput)
 }
 
-// Index into `steps` of the stage the background analysis starts at. Defaults to 0.
+// Index of the stage the background analysis starts at (into `steps`, or the stages `progression` generates). Defaults to 0.
 func (o BackgroundAnalysisOutput) StartingStep() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v BackgroundAnalysis) *float64 { return v.StartingStep }).(pulumi.Float64PtrOutput)
 }
@@ -731,7 +778,7 @@ func (o BackgroundAnalysisPtrOutput) Elem() BackgroundAnalysisOutput {
 	}).(BackgroundAnalysisOutput)
 }
 
-// Index into `steps` of the stage the background analysis starts at. Defaults to 0.
+// Index of the stage the background analysis starts at (into `steps`, or the stages `progression` generates). Defaults to 0.
 func (o BackgroundAnalysisPtrOutput) StartingStep() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *BackgroundAnalysis) *float64 {
 		if v == nil {
@@ -1192,7 +1239,7 @@ type CustomMetric struct {
 	Count *float64 `pulumi:"count"`
 	// Condition on `result` that makes a measurement failed. At least one condition is required. Defaults to unset.
 	FailureCondition *string `pulumi:"failureCondition"`
-	// Failed measurements tolerated. Defaults to `analysis.failureLimit`.
+	// Failed measurements tolerated. Defaults to `analysis.failureLimit`, else `analysis.threshold` - 1, else 0.
 	FailureLimit *float64 `pulumi:"failureLimit"`
 	// Inconclusive measurements tolerated. Defaults to `analysis.inconclusiveLimit`.
 	InconclusiveLimit *float64 `pulumi:"inconclusiveLimit"`
@@ -1227,7 +1274,7 @@ type CustomMetricArgs struct {
 	Count *float64 `pulumi:"count"`
 	// Condition on `result` that makes a measurement failed. At least one condition is required. Defaults to unset.
 	FailureCondition *string `pulumi:"failureCondition"`
-	// Failed measurements tolerated. Defaults to `analysis.failureLimit`.
+	// Failed measurements tolerated. Defaults to `analysis.failureLimit`, else `analysis.threshold` - 1, else 0.
 	FailureLimit *float64 `pulumi:"failureLimit"`
 	// Inconclusive measurements tolerated. Defaults to `analysis.inconclusiveLimit`.
 	InconclusiveLimit *float64 `pulumi:"inconclusiveLimit"`
@@ -1310,7 +1357,7 @@ func (o CustomMetricOutput) FailureCondition() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v CustomMetric) *string { return v.FailureCondition }).(pulumi.StringPtrOutput)
 }
 
-// Failed measurements tolerated. Defaults to `analysis.failureLimit`.
+// Failed measurements tolerated. Defaults to `analysis.failureLimit`, else `analysis.threshold` - 1, else 0.
 func (o CustomMetricOutput) FailureLimit() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v CustomMetric) *float64 { return v.FailureLimit }).(pulumi.Float64PtrOutput)
 }
@@ -3098,6 +3145,11 @@ type LatencyPreset struct {
 	MaxMilliseconds *float64 `pulumi:"maxMilliseconds"`
 	// Percentile checked, in (0, 100). Defaults to 99.
 	Percentile *float64 `pulumi:"percentile"`
+	// Range of the rate() of the histogram each measurement queries, a duration of at least 1m (a
+	// shorter window may hold fewer than the two samples a rate needs at common scrape intervals of
+	// 15 to 30s). Defaults to `analysis.interval`, as Flagger's window is the metric's interval, and
+	// to 1m when the interval is shorter.
+	Window *string `pulumi:"window"`
 }
 
 // LatencyPresetInput is an input type that accepts LatencyPresetArgs and LatencyPresetOutput values.
@@ -3116,6 +3168,11 @@ type LatencyPresetArgs struct {
 	MaxMilliseconds *float64 `pulumi:"maxMilliseconds"`
 	// Percentile checked, in (0, 100). Defaults to 99.
 	Percentile *float64 `pulumi:"percentile"`
+	// Range of the rate() of the histogram each measurement queries, a duration of at least 1m (a
+	// shorter window may hold fewer than the two samples a rate needs at common scrape intervals of
+	// 15 to 30s). Defaults to `analysis.interval`, as Flagger's window is the metric's interval, and
+	// to 1m when the interval is shorter.
+	Window *string `pulumi:"window"`
 }
 
 func (LatencyPresetArgs) ElementType() reflect.Type {
@@ -3205,6 +3262,14 @@ func (o LatencyPresetOutput) Percentile() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v LatencyPreset) *float64 { return v.Percentile }).(pulumi.Float64PtrOutput)
 }
 
+// Range of the rate() of the histogram each measurement queries, a duration of at least 1m (a
+// shorter window may hold fewer than the two samples a rate needs at common scrape intervals of
+// 15 to 30s). Defaults to `analysis.interval`, as Flagger's window is the metric's interval, and
+// to 1m when the interval is shorter.
+func (o LatencyPresetOutput) Window() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v LatencyPreset) *string { return v.Window }).(pulumi.StringPtrOutput)
+}
+
 type LatencyPresetPtrOutput struct{ *pulumi.OutputState }
 
 func (LatencyPresetPtrOutput) ElementType() reflect.Type {
@@ -3247,6 +3312,19 @@ func (o LatencyPresetPtrOutput) Percentile() pulumi.Float64PtrOutput {
 		}
 		return v.Percentile
 	}).(pulumi.Float64PtrOutput)
+}
+
+// Range of the rate() of the histogram each measurement queries, a duration of at least 1m (a
+// shorter window may hold fewer than the two samples a rate needs at common scrape intervals of
+// 15 to 30s). Defaults to `analysis.interval`, as Flagger's window is the metric's interval, and
+// to 1m when the interval is shorter.
+func (o LatencyPresetPtrOutput) Window() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *LatencyPreset) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Window
+	}).(pulumi.StringPtrOutput)
 }
 
 type LoadTest struct {
@@ -4481,6 +4559,244 @@ func (o ProbePtrOutput) TimeoutSeconds() pulumi.Float64PtrOutput {
 		}
 		return v.TimeoutSeconds
 	}).(pulumi.Float64PtrOutput)
+}
+
+type Progression struct {
+	// How long each stage lasts, a duration such as "1m" (Flagger's `analysis.interval`), at least 1s.
+	// The analysis keeps its own `analysis.interval` between measurements: set both to the same value
+	// for one measurement per stage, as Flagger checks once per interval. Unlike Flagger, a failed
+	// measurement does not hold the weight for another interval: the stages move on in time, and
+	// failed measurements count towards each metric's `failureLimit` (see `analysis.threshold`).
+	Interval string `pulumi:"interval"`
+	// Weight of the last stage with `stepWeight`, at least `stepWeight` and at most 100; after it the
+	// release is promoted to 100%. Not used with `stepWeights` (their last weight is the highest).
+	// Defaults to 100, as in Flagger's scheduler (its examples often write 50).
+	MaxWeight *float64 `pulumi:"maxWeight"`
+	// Weight added at each stage: the stages run at stepWeight, 2 x stepWeight, ... up to `maxWeight`,
+	// the last one capped at `maxWeight` (Flagger steps past a maxWeight that is not a multiple:
+	// 20, 40, 60 for 50; here the stages are 20, 40, 50). A whole percentage from 1 to 100. Exactly one
+	// of `stepWeight` and `stepWeights` must be set. Defaults to unset.
+	StepWeight *float64 `pulumi:"stepWeight"`
+	// The weights of the stages, in increasing order, each a whole percentage from 1 to 100 (Flagger's
+	// `stepWeights`, e.g. [1, 2, 10, 80]); after the last the release is promoted to 100%. Exactly one
+	// of `stepWeight` and `stepWeights` must be set. Defaults to unset.
+	StepWeights []float64 `pulumi:"stepWeights"`
+}
+
+// ProgressionInput is an input type that accepts ProgressionArgs and ProgressionOutput values.
+// You can construct a concrete instance of `ProgressionInput` via:
+//
+//	ProgressionArgs{...}
+type ProgressionInput interface {
+	pulumi.Input
+
+	ToProgressionOutput() ProgressionOutput
+	ToProgressionOutputWithContext(context.Context) ProgressionOutput
+}
+
+type ProgressionArgs struct {
+	// How long each stage lasts, a duration such as "1m" (Flagger's `analysis.interval`), at least 1s.
+	// The analysis keeps its own `analysis.interval` between measurements: set both to the same value
+	// for one measurement per stage, as Flagger checks once per interval. Unlike Flagger, a failed
+	// measurement does not hold the weight for another interval: the stages move on in time, and
+	// failed measurements count towards each metric's `failureLimit` (see `analysis.threshold`).
+	Interval string `pulumi:"interval"`
+	// Weight of the last stage with `stepWeight`, at least `stepWeight` and at most 100; after it the
+	// release is promoted to 100%. Not used with `stepWeights` (their last weight is the highest).
+	// Defaults to 100, as in Flagger's scheduler (its examples often write 50).
+	MaxWeight *float64 `pulumi:"maxWeight"`
+	// Weight added at each stage: the stages run at stepWeight, 2 x stepWeight, ... up to `maxWeight`,
+	// the last one capped at `maxWeight` (Flagger steps past a maxWeight that is not a multiple:
+	// 20, 40, 60 for 50; here the stages are 20, 40, 50). A whole percentage from 1 to 100. Exactly one
+	// of `stepWeight` and `stepWeights` must be set. Defaults to unset.
+	StepWeight *float64 `pulumi:"stepWeight"`
+	// The weights of the stages, in increasing order, each a whole percentage from 1 to 100 (Flagger's
+	// `stepWeights`, e.g. [1, 2, 10, 80]); after the last the release is promoted to 100%. Exactly one
+	// of `stepWeight` and `stepWeights` must be set. Defaults to unset.
+	StepWeights []float64 `pulumi:"stepWeights"`
+}
+
+func (ProgressionArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*Progression)(nil)).Elem()
+}
+
+func (i ProgressionArgs) ToProgressionOutput() ProgressionOutput {
+	return i.ToProgressionOutputWithContext(context.Background())
+}
+
+func (i ProgressionArgs) ToProgressionOutputWithContext(ctx context.Context) ProgressionOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ProgressionOutput)
+}
+
+func (i ProgressionArgs) ToProgressionPtrOutput() ProgressionPtrOutput {
+	return i.ToProgressionPtrOutputWithContext(context.Background())
+}
+
+func (i ProgressionArgs) ToProgressionPtrOutputWithContext(ctx context.Context) ProgressionPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ProgressionOutput).ToProgressionPtrOutputWithContext(ctx)
+}
+
+// ProgressionPtrInput is an input type that accepts ProgressionArgs, ProgressionPtr and ProgressionPtrOutput values.
+// You can construct a concrete instance of `ProgressionPtrInput` via:
+//
+//	        ProgressionArgs{...}
+//
+//	or:
+//
+//	        nil
+type ProgressionPtrInput interface {
+	pulumi.Input
+
+	ToProgressionPtrOutput() ProgressionPtrOutput
+	ToProgressionPtrOutputWithContext(context.Context) ProgressionPtrOutput
+}
+
+type progressionPtrType ProgressionArgs
+
+func ProgressionPtr(v *ProgressionArgs) ProgressionPtrInput {
+	return (*progressionPtrType)(v)
+}
+
+func (*progressionPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**Progression)(nil)).Elem()
+}
+
+func (i *progressionPtrType) ToProgressionPtrOutput() ProgressionPtrOutput {
+	return i.ToProgressionPtrOutputWithContext(context.Background())
+}
+
+func (i *progressionPtrType) ToProgressionPtrOutputWithContext(ctx context.Context) ProgressionPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ProgressionPtrOutput)
+}
+
+type ProgressionOutput struct{ *pulumi.OutputState }
+
+func (ProgressionOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*Progression)(nil)).Elem()
+}
+
+func (o ProgressionOutput) ToProgressionOutput() ProgressionOutput {
+	return o
+}
+
+func (o ProgressionOutput) ToProgressionOutputWithContext(ctx context.Context) ProgressionOutput {
+	return o
+}
+
+func (o ProgressionOutput) ToProgressionPtrOutput() ProgressionPtrOutput {
+	return o.ToProgressionPtrOutputWithContext(context.Background())
+}
+
+func (o ProgressionOutput) ToProgressionPtrOutputWithContext(ctx context.Context) ProgressionPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v Progression) *Progression {
+		return &v
+	}).(ProgressionPtrOutput)
+}
+
+// How long each stage lasts, a duration such as "1m" (Flagger's `analysis.interval`), at least 1s.
+// The analysis keeps its own `analysis.interval` between measurements: set both to the same value
+// for one measurement per stage, as Flagger checks once per interval. Unlike Flagger, a failed
+// measurement does not hold the weight for another interval: the stages move on in time, and
+// failed measurements count towards each metric's `failureLimit` (see `analysis.threshold`).
+func (o ProgressionOutput) Interval() pulumi.StringOutput {
+	return o.ApplyT(func(v Progression) string { return v.Interval }).(pulumi.StringOutput)
+}
+
+// Weight of the last stage with `stepWeight`, at least `stepWeight` and at most 100; after it the
+// release is promoted to 100%. Not used with `stepWeights` (their last weight is the highest).
+// Defaults to 100, as in Flagger's scheduler (its examples often write 50).
+func (o ProgressionOutput) MaxWeight() pulumi.Float64PtrOutput {
+	return o.ApplyT(func(v Progression) *float64 { return v.MaxWeight }).(pulumi.Float64PtrOutput)
+}
+
+// Weight added at each stage: the stages run at stepWeight, 2 x stepWeight, ... up to `maxWeight`,
+// the last one capped at `maxWeight` (Flagger steps past a maxWeight that is not a multiple:
+// 20, 40, 60 for 50; here the stages are 20, 40, 50). A whole percentage from 1 to 100. Exactly one
+// of `stepWeight` and `stepWeights` must be set. Defaults to unset.
+func (o ProgressionOutput) StepWeight() pulumi.Float64PtrOutput {
+	return o.ApplyT(func(v Progression) *float64 { return v.StepWeight }).(pulumi.Float64PtrOutput)
+}
+
+// The weights of the stages, in increasing order, each a whole percentage from 1 to 100 (Flagger's
+// `stepWeights`, e.g. [1, 2, 10, 80]); after the last the release is promoted to 100%. Exactly one
+// of `stepWeight` and `stepWeights` must be set. Defaults to unset.
+func (o ProgressionOutput) StepWeights() pulumi.Float64ArrayOutput {
+	return o.ApplyT(func(v Progression) []float64 { return v.StepWeights }).(pulumi.Float64ArrayOutput)
+}
+
+type ProgressionPtrOutput struct{ *pulumi.OutputState }
+
+func (ProgressionPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**Progression)(nil)).Elem()
+}
+
+func (o ProgressionPtrOutput) ToProgressionPtrOutput() ProgressionPtrOutput {
+	return o
+}
+
+func (o ProgressionPtrOutput) ToProgressionPtrOutputWithContext(ctx context.Context) ProgressionPtrOutput {
+	return o
+}
+
+func (o ProgressionPtrOutput) Elem() ProgressionOutput {
+	return o.ApplyT(func(v *Progression) Progression {
+		if v != nil {
+			return *v
+		}
+		var ret Progression
+		return ret
+	}).(ProgressionOutput)
+}
+
+// How long each stage lasts, a duration such as "1m" (Flagger's `analysis.interval`), at least 1s.
+// The analysis keeps its own `analysis.interval` between measurements: set both to the same value
+// for one measurement per stage, as Flagger checks once per interval. Unlike Flagger, a failed
+// measurement does not hold the weight for another interval: the stages move on in time, and
+// failed measurements count towards each metric's `failureLimit` (see `analysis.threshold`).
+func (o ProgressionPtrOutput) Interval() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Progression) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Interval
+	}).(pulumi.StringPtrOutput)
+}
+
+// Weight of the last stage with `stepWeight`, at least `stepWeight` and at most 100; after it the
+// release is promoted to 100%. Not used with `stepWeights` (their last weight is the highest).
+// Defaults to 100, as in Flagger's scheduler (its examples often write 50).
+func (o ProgressionPtrOutput) MaxWeight() pulumi.Float64PtrOutput {
+	return o.ApplyT(func(v *Progression) *float64 {
+		if v == nil {
+			return nil
+		}
+		return v.MaxWeight
+	}).(pulumi.Float64PtrOutput)
+}
+
+// Weight added at each stage: the stages run at stepWeight, 2 x stepWeight, ... up to `maxWeight`,
+// the last one capped at `maxWeight` (Flagger steps past a maxWeight that is not a multiple:
+// 20, 40, 60 for 50; here the stages are 20, 40, 50). A whole percentage from 1 to 100. Exactly one
+// of `stepWeight` and `stepWeights` must be set. Defaults to unset.
+func (o ProgressionPtrOutput) StepWeight() pulumi.Float64PtrOutput {
+	return o.ApplyT(func(v *Progression) *float64 {
+		if v == nil {
+			return nil
+		}
+		return v.StepWeight
+	}).(pulumi.Float64PtrOutput)
+}
+
+// The weights of the stages, in increasing order, each a whole percentage from 1 to 100 (Flagger's
+// `stepWeights`, e.g. [1, 2, 10, 80]); after the last the release is promoted to 100%. Exactly one
+// of `stepWeight` and `stepWeights` must be set. Defaults to unset.
+func (o ProgressionPtrOutput) StepWeights() pulumi.Float64ArrayOutput {
+	return o.ApplyT(func(v *Progression) []float64 {
+		if v == nil {
+			return nil
+		}
+		return v.StepWeights
+	}).(pulumi.Float64ArrayOutput)
 }
 
 type PrometheusHeader struct {
@@ -6120,6 +6436,11 @@ func (o StrategyOptionsPtrOutput) ScaleDownDelaySeconds() pulumi.Float64PtrOutpu
 type SuccessRatePreset struct {
 	// Minimum success rate in percent. Defaults to 99.
 	MinPercent *float64 `pulumi:"minPercent"`
+	// Range of the rate() each measurement queries, a duration of at least 1m (a shorter window may
+	// hold fewer than the two samples a rate needs at common scrape intervals of 15 to 30s).
+	// Defaults to `analysis.interval`, as Flagger's window is the metric's interval, and to 1m when
+	// the interval is shorter.
+	Window *string `pulumi:"window"`
 }
 
 // SuccessRatePresetInput is an input type that accepts SuccessRatePresetArgs and SuccessRatePresetOutput values.
@@ -6136,6 +6457,11 @@ type SuccessRatePresetInput interface {
 type SuccessRatePresetArgs struct {
 	// Minimum success rate in percent. Defaults to 99.
 	MinPercent *float64 `pulumi:"minPercent"`
+	// Range of the rate() each measurement queries, a duration of at least 1m (a shorter window may
+	// hold fewer than the two samples a rate needs at common scrape intervals of 15 to 30s).
+	// Defaults to `analysis.interval`, as Flagger's window is the metric's interval, and to 1m when
+	// the interval is shorter.
+	Window *string `pulumi:"window"`
 }
 
 func (SuccessRatePresetArgs) ElementType() reflect.Type {
@@ -6220,6 +6546,14 @@ func (o SuccessRatePresetOutput) MinPercent() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v SuccessRatePreset) *float64 { return v.MinPercent }).(pulumi.Float64PtrOutput)
 }
 
+// Range of the rate() each measurement queries, a duration of at least 1m (a shorter window may
+// hold fewer than the two samples a rate needs at common scrape intervals of 15 to 30s).
+// Defaults to `analysis.interval`, as Flagger's window is the metric's interval, and to 1m when
+// the interval is shorter.
+func (o SuccessRatePresetOutput) Window() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v SuccessRatePreset) *string { return v.Window }).(pulumi.StringPtrOutput)
+}
+
 type SuccessRatePresetPtrOutput struct{ *pulumi.OutputState }
 
 func (SuccessRatePresetPtrOutput) ElementType() reflect.Type {
@@ -6252,6 +6586,19 @@ func (o SuccessRatePresetPtrOutput) MinPercent() pulumi.Float64PtrOutput {
 		}
 		return v.MinPercent
 	}).(pulumi.Float64PtrOutput)
+}
+
+// Range of the rate() each measurement queries, a duration of at least 1m (a shorter window may
+// hold fewer than the two samples a rate needs at common scrape intervals of 15 to 30s).
+// Defaults to `analysis.interval`, as Flagger's window is the metric's interval, and to 1m when
+// the interval is shorter.
+func (o SuccessRatePresetPtrOutput) Window() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *SuccessRatePreset) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Window
+	}).(pulumi.StringPtrOutput)
 }
 
 type TcpSocketProbe struct {
@@ -6872,6 +7219,8 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*PodTemplatePtrInput)(nil)).Elem(), PodTemplateArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ProbeInput)(nil)).Elem(), ProbeArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ProbePtrInput)(nil)).Elem(), ProbeArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ProgressionInput)(nil)).Elem(), ProgressionArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ProgressionPtrInput)(nil)).Elem(), ProgressionArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*PrometheusHeaderInput)(nil)).Elem(), PrometheusHeaderArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*PrometheusHeaderArrayInput)(nil)).Elem(), PrometheusHeaderArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*PrometheusProviderInput)(nil)).Elem(), PrometheusProviderArgs{})
@@ -6938,6 +7287,8 @@ func init() {
 	pulumi.RegisterOutputType(PodTemplatePtrOutput{})
 	pulumi.RegisterOutputType(ProbeOutput{})
 	pulumi.RegisterOutputType(ProbePtrOutput{})
+	pulumi.RegisterOutputType(ProgressionOutput{})
+	pulumi.RegisterOutputType(ProgressionPtrOutput{})
 	pulumi.RegisterOutputType(PrometheusHeaderOutput{})
 	pulumi.RegisterOutputType(PrometheusHeaderArrayOutput{})
 	pulumi.RegisterOutputType(PrometheusProviderOutput{})

@@ -22,7 +22,8 @@ export interface AnalysisArgs {
      */
     count?: number;
     /**
-     * Failed measurements tolerated per metric before the analysis fails. Defaults to 0.
+     * Failed measurements tolerated per metric before the analysis fails. Defaults to `threshold` - 1
+     * when `threshold` is set, else 0.
      */
     failureLimit?: number;
     /**
@@ -61,6 +62,16 @@ export interface AnalysisArgs {
      */
     successRate?: inputs.SuccessRatePresetArgs;
     /**
+     * Flagger's `threshold`: the number of failed checks that rolls the release back. Argo Rollouts
+     * counts failures per metric, so it maps to a per-metric limit: every metric that sets no
+     * `failureLimit` (and `analysis.failureLimit` is unset) tolerates `threshold` - 1 failed
+     * measurements, and the analysis fails at the `threshold`-th failure of any one metric. Flagger
+     * sums failed checks across all metrics; here each metric counts its own, so with k metrics up to
+     * k x (threshold - 1) failed measurements in total can pass without a rollback. A whole number of
+     * at least 1. Defaults to unset (each metric's `failureLimit` applies, 0 unless set).
+     */
+    threshold?: number;
+    /**
      * HTTP calls the Argo controller makes (Flagger's webhooks): a 2xx answer succeeds; another
      * status, a timeout or an unreachable URL is an error, and the release aborts once a check has
      * erred more often in a row than `consecutiveErrorLimit` (for webhooks it defaults to
@@ -90,7 +101,7 @@ export interface AutoscalingArgs {
 
 export interface BackgroundAnalysisArgs {
     /**
-     * Index into `steps` of the stage the background analysis starts at. Defaults to 0.
+     * Index of the stage the background analysis starts at (into `steps`, or the stages `progression` generates). Defaults to 0.
      */
     startingStep?: number;
 }
@@ -168,7 +179,7 @@ export interface CustomMetricArgs {
      */
     failureCondition?: string;
     /**
-     * Failed measurements tolerated. Defaults to `analysis.failureLimit`.
+     * Failed measurements tolerated. Defaults to `analysis.failureLimit`, else `analysis.threshold` - 1, else 0.
      */
     failureLimit?: number;
     /**
@@ -405,6 +416,13 @@ export interface LatencyPresetArgs {
      * Percentile checked, in (0, 100). Defaults to 99.
      */
     percentile?: number;
+    /**
+     * Range of the rate() of the histogram each measurement queries, a duration of at least 1m (a
+     * shorter window may hold fewer than the two samples a rate needs at common scrape intervals of
+     * 15 to 30s). Defaults to `analysis.interval`, as Flagger's window is the metric's interval, and
+     * to 1m when the interval is shorter.
+     */
+    window?: string;
 }
 
 export interface LoadTestArgs {
@@ -581,6 +599,36 @@ export interface ProbeArgs {
     timeoutSeconds?: number;
 }
 
+export interface ProgressionArgs {
+    /**
+     * How long each stage lasts, a duration such as "1m" (Flagger's `analysis.interval`), at least 1s.
+     * The analysis keeps its own `analysis.interval` between measurements: set both to the same value
+     * for one measurement per stage, as Flagger checks once per interval. Unlike Flagger, a failed
+     * measurement does not hold the weight for another interval: the stages move on in time, and
+     * failed measurements count towards each metric's `failureLimit` (see `analysis.threshold`).
+     */
+    interval: string;
+    /**
+     * Weight of the last stage with `stepWeight`, at least `stepWeight` and at most 100; after it the
+     * release is promoted to 100%. Not used with `stepWeights` (their last weight is the highest).
+     * Defaults to 100, as in Flagger's scheduler (its examples often write 50).
+     */
+    maxWeight?: number;
+    /**
+     * Weight added at each stage: the stages run at stepWeight, 2 x stepWeight, ... up to `maxWeight`,
+     * the last one capped at `maxWeight` (Flagger steps past a maxWeight that is not a multiple:
+     * 20, 40, 60 for 50; here the stages are 20, 40, 50). A whole percentage from 1 to 100. Exactly one
+     * of `stepWeight` and `stepWeights` must be set. Defaults to unset.
+     */
+    stepWeight?: number;
+    /**
+     * The weights of the stages, in increasing order, each a whole percentage from 1 to 100 (Flagger's
+     * `stepWeights`, e.g. [1, 2, 10, 80]); after the last the release is promoted to 100%. Exactly one
+     * of `stepWeight` and `stepWeights` must be set. Defaults to unset.
+     */
+    stepWeights?: number[];
+}
+
 export interface PrometheusHeaderArgs {
     /**
      * Header name.
@@ -755,6 +803,13 @@ export interface SuccessRatePresetArgs {
      * Minimum success rate in percent. Defaults to 99.
      */
     minPercent?: number;
+    /**
+     * Range of the rate() each measurement queries, a duration of at least 1m (a shorter window may
+     * hold fewer than the two samples a rate needs at common scrape intervals of 15 to 30s).
+     * Defaults to `analysis.interval`, as Flagger's window is the metric's interval, and to 1m when
+     * the interval is shorter.
+     */
+    window?: string;
 }
 
 export interface TcpSocketProbeArgs {

@@ -58,6 +58,8 @@ __all__ = [
     'PodTemplateArgsDict',
     'ProbeArgs',
     'ProbeArgsDict',
+    'ProgressionArgs',
+    'ProgressionArgsDict',
     'PrometheusHeaderArgs',
     'PrometheusHeaderArgsDict',
     'PrometheusProviderArgs',
@@ -101,7 +103,8 @@ class AnalysisArgsDict(TypedDict):
     """
     failure_limit: NotRequired[_builtins.float]
     """
-    Failed measurements tolerated per metric before the analysis fails. Defaults to 0.
+    Failed measurements tolerated per metric before the analysis fails. Defaults to `threshold` - 1
+    when `threshold` is set, else 0.
     """
     inconclusive_limit: NotRequired[_builtins.float]
     """
@@ -138,6 +141,16 @@ class AnalysisArgsDict(TypedDict):
     Built-in check of the canary's request success rate (non-5xx responses); a window without canary
     traffic counts as a success. Defaults to unset.
     """
+    threshold: NotRequired[_builtins.float]
+    """
+    Flagger's `threshold`: the number of failed checks that rolls the release back. Argo Rollouts
+    counts failures per metric, so it maps to a per-metric limit: every metric that sets no
+    `failureLimit` (and `analysis.failureLimit` is unset) tolerates `threshold` - 1 failed
+    measurements, and the analysis fails at the `threshold`-th failure of any one metric. Flagger
+    sums failed checks across all metrics; here each metric counts its own, so with k metrics up to
+    k x (threshold - 1) failed measurements in total can pass without a rollback. A whole number of
+    at least 1. Defaults to unset (each metric's `failureLimit` applies, 0 unless set).
+    """
     webhooks: NotRequired[Sequence['WebhookArgsDict']]
     """
     HTTP calls the Argo controller makes (Flagger's webhooks): a 2xx answer succeeds; another
@@ -161,6 +174,7 @@ class AnalysisArgs:
                  preset_source: Optional['PresetSource'] = None,
                  prometheus: Optional['PrometheusProviderArgs'] = None,
                  success_rate: Optional['SuccessRatePresetArgs'] = None,
+                 threshold: Optional[_builtins.float] = None,
                  webhooks: Optional[Sequence['WebhookArgs']] = None):
         """
         :param 'BackgroundAnalysisArgs' background: Run the metrics in the background for the whole release, from a chosen stage. Defaults to
@@ -168,7 +182,8 @@ class AnalysisArgs:
         :param _builtins.float consecutive_error_limit: Consecutive query errors tolerated. Defaults to 4 (Argo's default).
         :param _builtins.float count: Measurements per metric at a stage with `analysis: true`, for metrics that set no `count`
                (background analysis measures until the release completes). Defaults to 5.
-        :param _builtins.float failure_limit: Failed measurements tolerated per metric before the analysis fails. Defaults to 0.
+        :param _builtins.float failure_limit: Failed measurements tolerated per metric before the analysis fails. Defaults to `threshold` - 1
+               when `threshold` is set, else 0.
         :param _builtins.float inconclusive_limit: Inconclusive measurements tolerated before the release pauses for a human. Defaults to 0.
         :param _builtins.str interval: Time between measurements of every metric that sets none, e.g. "1m". Defaults to "1m".
         :param 'LatencyPresetArgs' latency: Built-in check of a percentile of the canary's response times; a window without canary traffic
@@ -180,6 +195,13 @@ class AnalysisArgs:
         :param 'PrometheusProviderArgs' prometheus: The Prometheus server; required by `successRate`, `latency` and `metrics`. Defaults to unset.
         :param 'SuccessRatePresetArgs' success_rate: Built-in check of the canary's request success rate (non-5xx responses); a window without canary
                traffic counts as a success. Defaults to unset.
+        :param _builtins.float threshold: Flagger's `threshold`: the number of failed checks that rolls the release back. Argo Rollouts
+               counts failures per metric, so it maps to a per-metric limit: every metric that sets no
+               `failureLimit` (and `analysis.failureLimit` is unset) tolerates `threshold` - 1 failed
+               measurements, and the analysis fails at the `threshold`-th failure of any one metric. Flagger
+               sums failed checks across all metrics; here each metric counts its own, so with k metrics up to
+               k x (threshold - 1) failed measurements in total can pass without a rollback. A whole number of
+               at least 1. Defaults to unset (each metric's `failureLimit` applies, 0 unless set).
         :param Sequence['WebhookArgs'] webhooks: HTTP calls the Argo controller makes (Flagger's webhooks): a 2xx answer succeeds; another
                status, a timeout or an unreachable URL is an error, and the release aborts once a check has
                erred more often in a row than `consecutiveErrorLimit` (for webhooks it defaults to
@@ -209,6 +231,8 @@ class AnalysisArgs:
             pulumi.set(__self__, "prometheus", prometheus)
         if success_rate is not None:
             pulumi.set(__self__, "success_rate", success_rate)
+        if threshold is not None:
+            pulumi.set(__self__, "threshold", threshold)
         if webhooks is not None:
             pulumi.set(__self__, "webhooks", webhooks)
 
@@ -254,7 +278,8 @@ class AnalysisArgs:
     @pulumi.getter(name="failureLimit")
     def failure_limit(self) -> Optional[_builtins.float]:
         """
-        Failed measurements tolerated per metric before the analysis fails. Defaults to 0.
+        Failed measurements tolerated per metric before the analysis fails. Defaults to `threshold` - 1
+        when `threshold` is set, else 0.
         """
         return pulumi.get(self, "failure_limit")
 
@@ -363,6 +388,24 @@ class AnalysisArgs:
 
     @_builtins.property
     @pulumi.getter
+    def threshold(self) -> Optional[_builtins.float]:
+        """
+        Flagger's `threshold`: the number of failed checks that rolls the release back. Argo Rollouts
+        counts failures per metric, so it maps to a per-metric limit: every metric that sets no
+        `failureLimit` (and `analysis.failureLimit` is unset) tolerates `threshold` - 1 failed
+        measurements, and the analysis fails at the `threshold`-th failure of any one metric. Flagger
+        sums failed checks across all metrics; here each metric counts its own, so with k metrics up to
+        k x (threshold - 1) failed measurements in total can pass without a rollback. A whole number of
+        at least 1. Defaults to unset (each metric's `failureLimit` applies, 0 unless set).
+        """
+        return pulumi.get(self, "threshold")
+
+    @threshold.setter
+    def threshold(self, value: Optional[_builtins.float]):
+        pulumi.set(self, "threshold", value)
+
+    @_builtins.property
+    @pulumi.getter
     def webhooks(self) -> Optional[Sequence['WebhookArgs']]:
         """
         HTTP calls the Argo controller makes (Flagger's webhooks): a 2xx answer succeeds; another
@@ -468,7 +511,7 @@ class AutoscalingArgs:
 class BackgroundAnalysisArgsDict(TypedDict):
     starting_step: NotRequired[_builtins.float]
     """
-    Index into `steps` of the stage the background analysis starts at. Defaults to 0.
+    Index of the stage the background analysis starts at (into `steps`, or the stages `progression` generates). Defaults to 0.
     """
 
 @pulumi.input_type
@@ -476,7 +519,7 @@ class BackgroundAnalysisArgs:
     def __init__(__self__, *,
                  starting_step: Optional[_builtins.float] = None):
         """
-        :param _builtins.float starting_step: Index into `steps` of the stage the background analysis starts at. Defaults to 0.
+        :param _builtins.float starting_step: Index of the stage the background analysis starts at (into `steps`, or the stages `progression` generates). Defaults to 0.
         """
         if starting_step is not None:
             pulumi.set(__self__, "starting_step", starting_step)
@@ -485,7 +528,7 @@ class BackgroundAnalysisArgs:
     @pulumi.getter(name="startingStep")
     def starting_step(self) -> Optional[_builtins.float]:
         """
-        Index into `steps` of the stage the background analysis starts at. Defaults to 0.
+        Index of the stage the background analysis starts at (into `steps`, or the stages `progression` generates). Defaults to 0.
         """
         return pulumi.get(self, "starting_step")
 
@@ -774,7 +817,7 @@ class CustomMetricArgsDict(TypedDict):
     """
     failure_limit: NotRequired[_builtins.float]
     """
-    Failed measurements tolerated. Defaults to `analysis.failureLimit`.
+    Failed measurements tolerated. Defaults to `analysis.failureLimit`, else `analysis.threshold` - 1, else 0.
     """
     inconclusive_limit: NotRequired[_builtins.float]
     """
@@ -813,7 +856,7 @@ class CustomMetricArgs:
         :param _builtins.float consecutive_error_limit: Consecutive query errors tolerated. Defaults to `analysis.consecutiveErrorLimit`.
         :param _builtins.float count: Number of measurements. Defaults to `analysis.count` at a stage, unlimited in the background.
         :param _builtins.str failure_condition: Condition on `result` that makes a measurement failed. At least one condition is required. Defaults to unset.
-        :param _builtins.float failure_limit: Failed measurements tolerated. Defaults to `analysis.failureLimit`.
+        :param _builtins.float failure_limit: Failed measurements tolerated. Defaults to `analysis.failureLimit`, else `analysis.threshold` - 1, else 0.
         :param _builtins.float inconclusive_limit: Inconclusive measurements tolerated. Defaults to `analysis.inconclusiveLimit`.
         :param _builtins.str initial_delay: Delay before the first measurement. Defaults to none.
         :param _builtins.str interval: Time between measurements. Defaults to `analysis.interval`.
@@ -903,7 +946,7 @@ class CustomMetricArgs:
     @pulumi.getter(name="failureLimit")
     def failure_limit(self) -> Optional[_builtins.float]:
         """
-        Failed measurements tolerated. Defaults to `analysis.failureLimit`.
+        Failed measurements tolerated. Defaults to `analysis.failureLimit`, else `analysis.threshold` - 1, else 0.
         """
         return pulumi.get(self, "failure_limit")
 
@@ -1852,20 +1895,34 @@ class LatencyPresetArgsDict(TypedDict):
     """
     Percentile checked, in (0, 100). Defaults to 99.
     """
+    window: NotRequired[_builtins.str]
+    """
+    Range of the rate() of the histogram each measurement queries, a duration of at least 1m (a
+    shorter window may hold fewer than the two samples a rate needs at common scrape intervals of
+    15 to 30s). Defaults to `analysis.interval`, as Flagger's window is the metric's interval, and
+    to 1m when the interval is shorter.
+    """
 
 @pulumi.input_type
 class LatencyPresetArgs:
     def __init__(__self__, *,
                  max_milliseconds: Optional[_builtins.float] = None,
-                 percentile: Optional[_builtins.float] = None):
+                 percentile: Optional[_builtins.float] = None,
+                 window: Optional[_builtins.str] = None):
         """
         :param _builtins.float max_milliseconds: Maximum latency in milliseconds. Defaults to 500.
         :param _builtins.float percentile: Percentile checked, in (0, 100). Defaults to 99.
+        :param _builtins.str window: Range of the rate() of the histogram each measurement queries, a duration of at least 1m (a
+               shorter window may hold fewer than the two samples a rate needs at common scrape intervals of
+               15 to 30s). Defaults to `analysis.interval`, as Flagger's window is the metric's interval, and
+               to 1m when the interval is shorter.
         """
         if max_milliseconds is not None:
             pulumi.set(__self__, "max_milliseconds", max_milliseconds)
         if percentile is not None:
             pulumi.set(__self__, "percentile", percentile)
+        if window is not None:
+            pulumi.set(__self__, "window", window)
 
     @_builtins.property
     @pulumi.getter(name="maxMilliseconds")
@@ -1890,6 +1947,21 @@ class LatencyPresetArgs:
     @percentile.setter
     def percentile(self, value: Optional[_builtins.float]):
         pulumi.set(self, "percentile", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def window(self) -> Optional[_builtins.str]:
+        """
+        Range of the rate() of the histogram each measurement queries, a duration of at least 1m (a
+        shorter window may hold fewer than the two samples a rate needs at common scrape intervals of
+        15 to 30s). Defaults to `analysis.interval`, as Flagger's window is the metric's interval, and
+        to 1m when the interval is shorter.
+        """
+        return pulumi.get(self, "window")
+
+    @window.setter
+    def window(self, value: Optional[_builtins.str]):
+        pulumi.set(self, "window", value)
 
 
 class LoadTestArgsDict(TypedDict):
@@ -2716,6 +2788,127 @@ class ProbeArgs:
         pulumi.set(self, "timeout_seconds", value)
 
 
+class ProgressionArgsDict(TypedDict):
+    interval: _builtins.str
+    """
+    How long each stage lasts, a duration such as "1m" (Flagger's `analysis.interval`), at least 1s.
+    The analysis keeps its own `analysis.interval` between measurements: set both to the same value
+    for one measurement per stage, as Flagger checks once per interval. Unlike Flagger, a failed
+    measurement does not hold the weight for another interval: the stages move on in time, and
+    failed measurements count towards each metric's `failureLimit` (see `analysis.threshold`).
+    """
+    max_weight: NotRequired[_builtins.float]
+    """
+    Weight of the last stage with `stepWeight`, at least `stepWeight` and at most 100; after it the
+    release is promoted to 100%. Not used with `stepWeights` (their last weight is the highest).
+    Defaults to 100, as in Flagger's scheduler (its examples often write 50).
+    """
+    step_weight: NotRequired[_builtins.float]
+    """
+    Weight added at each stage: the stages run at stepWeight, 2 x stepWeight, ... up to `maxWeight`,
+    the last one capped at `maxWeight` (Flagger steps past a maxWeight that is not a multiple:
+    20, 40, 60 for 50; here the stages are 20, 40, 50). A whole percentage from 1 to 100. Exactly one
+    of `stepWeight` and `stepWeights` must be set. Defaults to unset.
+    """
+    step_weights: NotRequired[Sequence[_builtins.float]]
+    """
+    The weights of the stages, in increasing order, each a whole percentage from 1 to 100 (Flagger's
+    `stepWeights`, e.g. [1, 2, 10, 80]); after the last the release is promoted to 100%. Exactly one
+    of `stepWeight` and `stepWeights` must be set. Defaults to unset.
+    """
+
+@pulumi.input_type
+class ProgressionArgs:
+    def __init__(__self__, *,
+                 interval: _builtins.str,
+                 max_weight: Optional[_builtins.float] = None,
+                 step_weight: Optional[_builtins.float] = None,
+                 step_weights: Optional[Sequence[_builtins.float]] = None):
+        """
+        :param _builtins.str interval: How long each stage lasts, a duration such as "1m" (Flagger's `analysis.interval`), at least 1s.
+               The analysis keeps its own `analysis.interval` between measurements: set both to the same value
+               for one measurement per stage, as Flagger checks once per interval. Unlike Flagger, a failed
+               measurement does not hold the weight for another interval: the stages move on in time, and
+               failed measurements count towards each metric's `failureLimit` (see `analysis.threshold`).
+        :param _builtins.float max_weight: Weight of the last stage with `stepWeight`, at least `stepWeight` and at most 100; after it the
+               release is promoted to 100%. Not used with `stepWeights` (their last weight is the highest).
+               Defaults to 100, as in Flagger's scheduler (its examples often write 50).
+        :param _builtins.float step_weight: Weight added at each stage: the stages run at stepWeight, 2 x stepWeight, ... up to `maxWeight`,
+               the last one capped at `maxWeight` (Flagger steps past a maxWeight that is not a multiple:
+               20, 40, 60 for 50; here the stages are 20, 40, 50). A whole percentage from 1 to 100. Exactly one
+               of `stepWeight` and `stepWeights` must be set. Defaults to unset.
+        :param Sequence[_builtins.float] step_weights: The weights of the stages, in increasing order, each a whole percentage from 1 to 100 (Flagger's
+               `stepWeights`, e.g. [1, 2, 10, 80]); after the last the release is promoted to 100%. Exactly one
+               of `stepWeight` and `stepWeights` must be set. Defaults to unset.
+        """
+        pulumi.set(__self__, "interval", interval)
+        if max_weight is not None:
+            pulumi.set(__self__, "max_weight", max_weight)
+        if step_weight is not None:
+            pulumi.set(__self__, "step_weight", step_weight)
+        if step_weights is not None:
+            pulumi.set(__self__, "step_weights", step_weights)
+
+    @_builtins.property
+    @pulumi.getter
+    def interval(self) -> _builtins.str:
+        """
+        How long each stage lasts, a duration such as "1m" (Flagger's `analysis.interval`), at least 1s.
+        The analysis keeps its own `analysis.interval` between measurements: set both to the same value
+        for one measurement per stage, as Flagger checks once per interval. Unlike Flagger, a failed
+        measurement does not hold the weight for another interval: the stages move on in time, and
+        failed measurements count towards each metric's `failureLimit` (see `analysis.threshold`).
+        """
+        return pulumi.get(self, "interval")
+
+    @interval.setter
+    def interval(self, value: _builtins.str):
+        pulumi.set(self, "interval", value)
+
+    @_builtins.property
+    @pulumi.getter(name="maxWeight")
+    def max_weight(self) -> Optional[_builtins.float]:
+        """
+        Weight of the last stage with `stepWeight`, at least `stepWeight` and at most 100; after it the
+        release is promoted to 100%. Not used with `stepWeights` (their last weight is the highest).
+        Defaults to 100, as in Flagger's scheduler (its examples often write 50).
+        """
+        return pulumi.get(self, "max_weight")
+
+    @max_weight.setter
+    def max_weight(self, value: Optional[_builtins.float]):
+        pulumi.set(self, "max_weight", value)
+
+    @_builtins.property
+    @pulumi.getter(name="stepWeight")
+    def step_weight(self) -> Optional[_builtins.float]:
+        """
+        Weight added at each stage: the stages run at stepWeight, 2 x stepWeight, ... up to `maxWeight`,
+        the last one capped at `maxWeight` (Flagger steps past a maxWeight that is not a multiple:
+        20, 40, 60 for 50; here the stages are 20, 40, 50). A whole percentage from 1 to 100. Exactly one
+        of `stepWeight` and `stepWeights` must be set. Defaults to unset.
+        """
+        return pulumi.get(self, "step_weight")
+
+    @step_weight.setter
+    def step_weight(self, value: Optional[_builtins.float]):
+        pulumi.set(self, "step_weight", value)
+
+    @_builtins.property
+    @pulumi.getter(name="stepWeights")
+    def step_weights(self) -> Optional[Sequence[_builtins.float]]:
+        """
+        The weights of the stages, in increasing order, each a whole percentage from 1 to 100 (Flagger's
+        `stepWeights`, e.g. [1, 2, 10, 80]); after the last the release is promoted to 100%. Exactly one
+        of `stepWeight` and `stepWeights` must be set. Defaults to unset.
+        """
+        return pulumi.get(self, "step_weights")
+
+    @step_weights.setter
+    def step_weights(self, value: Optional[Sequence[_builtins.float]]):
+        pulumi.set(self, "step_weights", value)
+
+
 class PrometheusHeaderArgsDict(TypedDict):
     name: _builtins.str
     """
@@ -3503,16 +3696,30 @@ class SuccessRatePresetArgsDict(TypedDict):
     """
     Minimum success rate in percent. Defaults to 99.
     """
+    window: NotRequired[_builtins.str]
+    """
+    Range of the rate() each measurement queries, a duration of at least 1m (a shorter window may
+    hold fewer than the two samples a rate needs at common scrape intervals of 15 to 30s).
+    Defaults to `analysis.interval`, as Flagger's window is the metric's interval, and to 1m when
+    the interval is shorter.
+    """
 
 @pulumi.input_type
 class SuccessRatePresetArgs:
     def __init__(__self__, *,
-                 min_percent: Optional[_builtins.float] = None):
+                 min_percent: Optional[_builtins.float] = None,
+                 window: Optional[_builtins.str] = None):
         """
         :param _builtins.float min_percent: Minimum success rate in percent. Defaults to 99.
+        :param _builtins.str window: Range of the rate() each measurement queries, a duration of at least 1m (a shorter window may
+               hold fewer than the two samples a rate needs at common scrape intervals of 15 to 30s).
+               Defaults to `analysis.interval`, as Flagger's window is the metric's interval, and to 1m when
+               the interval is shorter.
         """
         if min_percent is not None:
             pulumi.set(__self__, "min_percent", min_percent)
+        if window is not None:
+            pulumi.set(__self__, "window", window)
 
     @_builtins.property
     @pulumi.getter(name="minPercent")
@@ -3525,6 +3732,21 @@ class SuccessRatePresetArgs:
     @min_percent.setter
     def min_percent(self, value: Optional[_builtins.float]):
         pulumi.set(self, "min_percent", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def window(self) -> Optional[_builtins.str]:
+        """
+        Range of the rate() each measurement queries, a duration of at least 1m (a shorter window may
+        hold fewer than the two samples a rate needs at common scrape intervals of 15 to 30s).
+        Defaults to `analysis.interval`, as Flagger's window is the metric's interval, and to 1m when
+        the interval is shorter.
+        """
+        return pulumi.get(self, "window")
+
+    @window.setter
+    def window(self, value: Optional[_builtins.str]):
+        pulumi.set(self, "window", value)
 
 
 class TcpSocketProbeArgsDict(TypedDict):

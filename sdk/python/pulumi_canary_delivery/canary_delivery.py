@@ -22,7 +22,6 @@ __all__ = ['CanaryDeliveryArgs', 'CanaryDelivery']
 @pulumi.input_type
 class CanaryDeliveryArgs:
     def __init__(__self__, *,
-                 steps: Sequence['CanaryStepArgs'],
                  allow_decreasing_weights: Optional[_builtins.bool] = None,
                  analysis: Optional['AnalysisArgs'] = None,
                  annotations: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
@@ -33,17 +32,17 @@ class CanaryDeliveryArgs:
                  labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  namespace: pulumi.Input[Optional[_builtins.str]] = None,
                  nginx: Optional['NginxTrafficArgs'] = None,
+                 progression: Optional['ProgressionArgs'] = None,
                  release_name: Optional[_builtins.str] = None,
                  replicas: Optional[_builtins.float] = None,
                  service: Optional['ServiceOptionsArgs'] = None,
+                 steps: Optional[Sequence['CanaryStepArgs']] = None,
                  strategy: Optional['StrategyOptionsArgs'] = None,
                  template: Optional['PodTemplateArgs'] = None,
                  workload_ref: Optional['WorkloadRefArgs'] = None):
         """
         The set of arguments for constructing a CanaryDelivery resource.
 
-        :param Sequence['CanaryStepArgs'] steps: The ordered stages of the canary. Each sets the canary's traffic weight and then waits; after the
-               last stage the release is promoted to 100%. An empty list promotes every new version at once.
         :param _builtins.bool allow_decreasing_weights: Allow a stage's weight to be lower than an earlier stage's. Defaults to false: weights must not decrease.
         :param 'AnalysisArgs' analysis: Prometheus analysis. A failed analysis aborts the release: traffic returns to the stable pods and
                the Rollout is marked Degraded until a new version is applied. Defaults to no analysis.
@@ -71,6 +70,10 @@ class CanaryDeliveryArgs:
                unless the provider sets one).
         :param 'NginxTrafficArgs' nginx: Route traffic with ingress-nginx canary Ingresses. At most one traffic router may be set.
                Defaults to unset.
+        :param 'ProgressionArgs' progression: The stages as Flagger writes them: a weight that grows by `stepWeight` up to `maxWeight` (or
+               the listed `stepWeights`), each held for `interval`, then promotion to 100%. It expands to the
+               same stages as the equivalent `steps` (one per weight, with `pause` set to `interval`), and the
+               plan shows them. Exactly one of `steps` and `progression` must be set. Defaults to unset.
         :param _builtins.str release_name: Name of the Rollout and stem of every object name derived from it (`<releaseName>-stable`,
                `<releaseName>-canary`, ...). An RFC 1123 label of at most 63 characters; it must start with a
                letter when the component creates Services, and the names derived from it must fit their limits.
@@ -82,6 +85,9 @@ class CanaryDeliveryArgs:
                Service is created only when this block is set. The Argo controller adds the pod hash to the stable
                and canary Services' selectors, so after creation it owns them: the component neither diffs nor
                reverts them. Defaults to port 80 named "http" targeting the first container port.
+        :param Sequence['CanaryStepArgs'] steps: The ordered stages of the canary. Each sets the canary's traffic weight and then waits; after the
+               last stage the release is promoted to 100%. An empty list promotes every new version at once.
+               Exactly one of `steps` and `progression` must be set. Defaults to unset.
         :param 'StrategyOptionsArgs' strategy: Less common Rollout settings (surge, scale-down delays, deadlines). Defaults to Argo Rollouts' defaults.
         :param 'PodTemplateArgs' template: The pod template of the release, written inline. Exactly one of `workloadRef` and `template`
                must be set. Defaults to unset.
@@ -90,7 +96,6 @@ class CanaryDeliveryArgs:
                component never leaves the application without pods: see `scaleDown` and `handBack`. Exactly one of
                `workloadRef` and `template` must be set. Defaults to unset.
         """
-        pulumi.set(__self__, "steps", steps)
         if allow_decreasing_weights is not None:
             pulumi.set(__self__, "allow_decreasing_weights", allow_decreasing_weights)
         if analysis is not None:
@@ -111,31 +116,22 @@ class CanaryDeliveryArgs:
             pulumi.set(__self__, "namespace", namespace)
         if nginx is not None:
             pulumi.set(__self__, "nginx", nginx)
+        if progression is not None:
+            pulumi.set(__self__, "progression", progression)
         if release_name is not None:
             pulumi.set(__self__, "release_name", release_name)
         if replicas is not None:
             pulumi.set(__self__, "replicas", replicas)
         if service is not None:
             pulumi.set(__self__, "service", service)
+        if steps is not None:
+            pulumi.set(__self__, "steps", steps)
         if strategy is not None:
             pulumi.set(__self__, "strategy", strategy)
         if template is not None:
             pulumi.set(__self__, "template", template)
         if workload_ref is not None:
             pulumi.set(__self__, "workload_ref", workload_ref)
-
-    @_builtins.property
-    @pulumi.getter
-    def steps(self) -> Sequence['CanaryStepArgs']:
-        """
-        The ordered stages of the canary. Each sets the canary's traffic weight and then waits; after the
-        last stage the release is promoted to 100%. An empty list promotes every new version at once.
-        """
-        return pulumi.get(self, "steps")
-
-    @steps.setter
-    def steps(self, value: Sequence['CanaryStepArgs']):
-        pulumi.set(self, "steps", value)
 
     @_builtins.property
     @pulumi.getter(name="allowDecreasingWeights")
@@ -275,6 +271,21 @@ class CanaryDeliveryArgs:
         pulumi.set(self, "nginx", value)
 
     @_builtins.property
+    @pulumi.getter
+    def progression(self) -> Optional['ProgressionArgs']:
+        """
+        The stages as Flagger writes them: a weight that grows by `stepWeight` up to `maxWeight` (or
+        the listed `stepWeights`), each held for `interval`, then promotion to 100%. It expands to the
+        same stages as the equivalent `steps` (one per weight, with `pause` set to `interval`), and the
+        plan shows them. Exactly one of `steps` and `progression` must be set. Defaults to unset.
+        """
+        return pulumi.get(self, "progression")
+
+    @progression.setter
+    def progression(self, value: Optional['ProgressionArgs']):
+        pulumi.set(self, "progression", value)
+
+    @_builtins.property
     @pulumi.getter(name="releaseName")
     def release_name(self) -> Optional[_builtins.str]:
         """
@@ -317,6 +328,20 @@ class CanaryDeliveryArgs:
     @service.setter
     def service(self, value: Optional['ServiceOptionsArgs']):
         pulumi.set(self, "service", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def steps(self) -> Optional[Sequence['CanaryStepArgs']]:
+        """
+        The ordered stages of the canary. Each sets the canary's traffic weight and then waits; after the
+        last stage the release is promoted to 100%. An empty list promotes every new version at once.
+        Exactly one of `steps` and `progression` must be set. Defaults to unset.
+        """
+        return pulumi.get(self, "steps")
+
+    @steps.setter
+    def steps(self, value: Optional[Sequence['CanaryStepArgs']]):
+        pulumi.set(self, "steps", value)
 
     @_builtins.property
     @pulumi.getter
@@ -375,6 +400,7 @@ class CanaryDelivery(pulumi.ComponentResource):
                  labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  namespace: pulumi.Input[Optional[_builtins.str]] = None,
                  nginx: Optional[Union['NginxTrafficArgs', 'NginxTrafficArgsDict']] = None,
+                 progression: Optional[Union['ProgressionArgs', 'ProgressionArgsDict']] = None,
                  release_name: Optional[_builtins.str] = None,
                  replicas: Optional[_builtins.float] = None,
                  service: Optional[Union['ServiceOptionsArgs', 'ServiceOptionsArgsDict']] = None,
@@ -416,6 +442,10 @@ class CanaryDelivery(pulumi.ComponentResource):
                unless the provider sets one).
         :param Union['NginxTrafficArgs', 'NginxTrafficArgsDict'] nginx: Route traffic with ingress-nginx canary Ingresses. At most one traffic router may be set.
                Defaults to unset.
+        :param Union['ProgressionArgs', 'ProgressionArgsDict'] progression: The stages as Flagger writes them: a weight that grows by `stepWeight` up to `maxWeight` (or
+               the listed `stepWeights`), each held for `interval`, then promotion to 100%. It expands to the
+               same stages as the equivalent `steps` (one per weight, with `pause` set to `interval`), and the
+               plan shows them. Exactly one of `steps` and `progression` must be set. Defaults to unset.
         :param _builtins.str release_name: Name of the Rollout and stem of every object name derived from it (`<releaseName>-stable`,
                `<releaseName>-canary`, ...). An RFC 1123 label of at most 63 characters; it must start with a
                letter when the component creates Services, and the names derived from it must fit their limits.
@@ -429,6 +459,7 @@ class CanaryDelivery(pulumi.ComponentResource):
                reverts them. Defaults to port 80 named "http" targeting the first container port.
         :param Sequence[Union['CanaryStepArgs', 'CanaryStepArgsDict']] steps: The ordered stages of the canary. Each sets the canary's traffic weight and then waits; after the
                last stage the release is promoted to 100%. An empty list promotes every new version at once.
+               Exactly one of `steps` and `progression` must be set. Defaults to unset.
         :param Union['StrategyOptionsArgs', 'StrategyOptionsArgsDict'] strategy: Less common Rollout settings (surge, scale-down delays, deadlines). Defaults to Argo Rollouts' defaults.
         :param Union['PodTemplateArgs', 'PodTemplateArgsDict'] template: The pod template of the release, written inline. Exactly one of `workloadRef` and `template`
                must be set. Defaults to unset.
@@ -441,7 +472,7 @@ class CanaryDelivery(pulumi.ComponentResource):
     @overload
     def __init__(__self__,
                  resource_name: str,
-                 args: CanaryDeliveryArgs,
+                 args: Optional[CanaryDeliveryArgs] = None,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
         A canary release run by Argo Rollouts: the Rollout, its Services, Istio or Nginx traffic routing,
@@ -472,6 +503,7 @@ class CanaryDelivery(pulumi.ComponentResource):
                  labels: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  namespace: pulumi.Input[Optional[_builtins.str]] = None,
                  nginx: Optional[Union['NginxTrafficArgs', 'NginxTrafficArgsDict']] = None,
+                 progression: Optional[Union['ProgressionArgs', 'ProgressionArgsDict']] = None,
                  release_name: Optional[_builtins.str] = None,
                  replicas: Optional[_builtins.float] = None,
                  service: Optional[Union['ServiceOptionsArgs', 'ServiceOptionsArgsDict']] = None,
@@ -500,11 +532,10 @@ class CanaryDelivery(pulumi.ComponentResource):
             __props__.__dict__["labels"] = labels
             __props__.__dict__["namespace"] = namespace
             __props__.__dict__["nginx"] = nginx
+            __props__.__dict__["progression"] = progression
             __props__.__dict__["release_name"] = release_name
             __props__.__dict__["replicas"] = replicas
             __props__.__dict__["service"] = service
-            if steps is None and not opts.urn:
-                raise TypeError("Missing required property 'steps'")
             __props__.__dict__["steps"] = steps
             __props__.__dict__["strategy"] = strategy
             __props__.__dict__["template"] = template

@@ -2,6 +2,7 @@
 // Argo can evaluate, webhooks Argo can call, header values from exactly one place.
 import { ANALYSIS_ARGS, DEFAULT_LOAD_TEST_NAME, PRESET_METRIC_NAMES, referencedArgs } from "../../core/analysis-args";
 import { goDurationSeconds } from "../../core/duration";
+import { stagesOf } from "../../core/progression";
 import { routingOf } from "../../routers";
 import { exactlyOne, isObj, list, listed, Problem, quote, RuleContext } from "./problem";
 
@@ -40,8 +41,9 @@ export function analysisRules({ args }: RuleContext): Problem[] {
         problems.push(...knownArgs(m.query, `${path}.query`));
     });
     problems.push(...headerRules(a.prometheus?.headers, "analysis.prometheus.headers"));
-    const stages = list(args.steps).length;
-    const stageRange = `must be an index into steps (0..${Math.max(stages - 1, 0)})`;
+    const stages = stagesOf(args).length;
+    const what = args.steps === undefined && args.progression !== undefined ? "the stages progression generates" : "steps";
+    const stageRange = `must be an index into ${what} (0..${Math.max(stages - 1, 0)})`;
     webhooks.forEach((w, i) => {
         if (!isObj(w)) return;
         const path = `analysis.webhooks[${i}]`;
@@ -87,4 +89,20 @@ function headerRules(headers: { name: string; value?: unknown; secretKeyRef?: un
         seen.set(key, i);
     });
     return problems;
+}
+
+/** `threshold` only sets a default: say so when no metric takes it. */
+export function analysisWarnings({ args }: RuleContext): string[] {
+    const a = args.analysis;
+    if (!isObj(a) || a.threshold === undefined) return [];
+    if (a.failureLimit !== undefined) {
+        return [`analysis.threshold: has no effect, analysis.failureLimit (${a.failureLimit}) is set and is every metric's default; remove one of them.`];
+    }
+    const presets = a.successRate !== undefined || a.latency !== undefined;
+    const metrics = list(a.metrics);
+    const others = list(a.webhooks).some((w) => isObj(w) && w.type !== "gate") || a.loadTest !== undefined;
+    if (!presets && !others && metrics.length > 0 && metrics.every((m) => isObj(m) && m.failureLimit !== undefined)) {
+        return ["analysis.threshold: has no effect, every metric sets its own failureLimit."];
+    }
+    return [];
 }

@@ -1,11 +1,12 @@
 // Rules about following the release and its control: a promote names a stage that waits.
 import { manualGates } from "../../core/pause";
-import { isObj, list, Problem, RuleContext } from "./problem";
+import { stagesOf } from "../../core/progression";
+import { isObj, Problem, RuleContext } from "./problem";
 
 export function deliveryRules({ args }: RuleContext): Problem[] {
     const control = isObj(args.delivery) ? args.delivery.control : undefined;
     if (!isObj(control)) return [];
-    const steps = list(args.steps);
+    const steps = stagesOf(args);
     const path = "delivery.control.stage";
     if (control.stage !== undefined && control.action !== "promote") {
         return [{ path, reason: `is only for action "promote" (${control.action} applies to the whole release)` }];

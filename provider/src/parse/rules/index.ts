@@ -3,12 +3,12 @@ import { analysisRules } from "./analysis";
 import { deliveryRules } from "./delivery";
 import { nameRules } from "./names";
 import { Problem, Rule, RuleContext } from "./problem";
-import { stepRules } from "./steps";
+import { progressionRules, stepRules } from "./steps";
 import { strategyRules } from "./strategy";
 import { trafficRules } from "./traffic";
 import { workloadRules } from "./workload";
 
-const RULES: Rule[] = [nameRules, workloadRules, stepRules, trafficRules, analysisRules, strategyRules, deliveryRules];
+const RULES: Rule[] = [nameRules, workloadRules, progressionRules, stepRules, trafficRules, analysisRules, strategyRules, deliveryRules];
 
 /**
  * Runs every rule. A rule that trips over a value of the wrong type is skipped when the shape check
@@ -26,6 +26,7 @@ export function crossFieldProblems(ctx: RuleContext, shapeFailed: boolean): Prob
     return problems;
 }
 
+import { analysisWarnings } from "./analysis";
 import { nameWarnings } from "./names";
 import { stepWarnings } from "./steps";
 import { routingOf } from "../../routers";
@@ -35,6 +36,6 @@ import { isObj } from "./problem";
 export function warnings(ctx: RuleContext): string[] {
     const { routing, block } = routingOf(ctx.args);
     const routerWarnings = isObj(block) ? routing.warnings?.(block, ctx) ?? [] : [];
-    return [...nameWarnings(ctx), ...stepWarnings(ctx), ...routerWarnings];
+    return [...nameWarnings(ctx), ...stepWarnings(ctx), ...analysisWarnings(ctx), ...routerWarnings];
 }
 export type { Problem, RuleContext } from "./problem";

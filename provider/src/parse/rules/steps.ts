@@ -1,7 +1,33 @@
-// Rules about the stages: weights, canary scale and per-stage analysis.
+// Rules about the stages: listed or generated (exactly one way), weights, canary scale and
+// per-stage analysis.
+import { stagesOf } from "../../core/progression";
 import { approximatePodSplit, surgeAllowed } from "../../core/replica-weights";
 import { ROUTER_WORDS, routingOf } from "../../routers";
-import { isObj, list, Problem, RuleContext } from "./problem";
+import { exactlyOne, isObj, list, Problem, RuleContext } from "./problem";
+
+/** Exactly one of `steps` and `progression`; a progression's weights as Flagger reads them. */
+export function progressionRules({ args }: RuleContext): Problem[] {
+    const p = args.progression;
+    if (args.steps === undefined && p === undefined) return [{ path: "steps", reason: "one of steps or progression is required" }];
+    if (args.steps !== undefined && p !== undefined) {
+        return [{ path: "progression", reason: "must not be set together with steps: list the stages in steps, or generate them with progression, not both" }];
+    }
+    if (!isObj(p)) return [];
+    const problems = exactlyOne(p, ["stepWeight", "stepWeights"], "progression");
+    if (p.maxWeight !== undefined && p.stepWeights !== undefined) {
+        problems.push({ path: "progression.maxWeight", reason: "is only for stepWeight: with stepWeights the last weight is the highest" });
+    }
+    if (typeof p.maxWeight === "number" && typeof p.stepWeight === "number" && p.maxWeight < p.stepWeight) {
+        problems.push({ path: "progression.maxWeight", reason: `must be at least stepWeight (${p.stepWeight})` });
+    }
+    list(p.stepWeights).forEach((w, i, all) => {
+        const before = all[i - 1];
+        if (i > 0 && typeof w === "number" && typeof before === "number" && w <= before) {
+            problems.push({ path: `progression.stepWeights[${i}]`, reason: `must be greater than stepWeights[${i - 1}] (${before}): the weights of a progression only increase` });
+        }
+    });
+    return problems;
+}
 
 export function stepRules({ args }: RuleContext): Problem[] {
     const problems: Problem[] = [];
@@ -47,14 +73,15 @@ export function stepWarnings({ args }: RuleContext): string[] {
     if (routingOf(args).routed || args.autoscaling !== undefined) return [];
     const replicas = args.replicas ?? 1;
     const canSurge = surgeAllowed(args.strategy?.maxSurge, replicas);
-    return list(args.steps).flatMap((step, i) => {
+    const where = (i: number) => (Array.isArray(args.steps) ? `steps[${i}].weight` : `progression (stage ${i + 1})`);
+    return stagesOf(args).flatMap((step, i) => {
         const weight = step.weight;
         if (weight === undefined || weight === 0 || weight === 100) return [];
         const split = approximatePodSplit(replicas, weight, canSurge);
         if (Math.abs(split.actualPercent - weight) <= POD_SPLIT_TOLERANCE) return [];
         const share = Math.round(split.actualPercent * 10) / 10;
         return [
-            `steps[${i}].weight: without a traffic router, ${weight}% of ${replicas} replica${replicas === 1 ? "" : "s"} runs ${split.canary} canary pod${split.canary === 1 ? "" : "s"} beside ${split.stable} stable (${share}% of traffic); raise replicas or use ${ROUTER_WORDS} for an exact split.`,
+            `${where(i)}: without a traffic router, ${weight}% of ${replicas} replica${replicas === 1 ? "" : "s"} runs ${split.canary} canary pod${split.canary === 1 ? "" : "s"} beside ${split.stable} stable (${share}% of traffic); raise replicas or use ${ROUTER_WORDS} for an exact split.`,
         ];
     });
 }

@@ -7,14 +7,14 @@ import type { PresetMetric } from "./preset";
 export function presetMetrics(a: ResolvedAnalysis): ResolvedMetric[] {
     const p = a.presets;
     if (!p) return [];
-    const { interval } = a.defaults;
     const found: PresetMetric[] = [];
     if (p.successRate) {
-        found.push(p.source === "istio" ? istioSuccessRate(p.scope, p.successRate.minPercent, interval) : nginxSuccessRate(p.successRate.minPercent, interval));
+        const { minPercent, windowSeconds } = p.successRate;
+        found.push(p.source === "istio" ? istioSuccessRate(p.scope, minPercent, windowSeconds) : nginxSuccessRate(minPercent, windowSeconds));
     }
     if (p.latency) {
-        const { maxMilliseconds, percentile } = p.latency;
-        found.push(p.source === "istio" ? istioLatency(p.scope, maxMilliseconds, percentile, interval) : nginxLatency(maxMilliseconds, percentile, interval));
+        const { maxMilliseconds, percentile, windowSeconds } = p.latency;
+        found.push(p.source === "istio" ? istioLatency(p.scope, maxMilliseconds, percentile, windowSeconds) : nginxLatency(maxMilliseconds, percentile, windowSeconds));
     }
     return found.map((m) => ({ ...m, ...a.defaults }));
 }

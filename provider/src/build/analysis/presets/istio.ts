@@ -12,9 +12,9 @@ function canarySelector(scope: ResolvedPresets["scope"]): string {
         : 'reporter="destination",destination_workload_namespace="{{args.namespace}}",pod=~"{{args.rollout}}-{{args.canary-hash}}-.*"';
 }
 
-export function istioSuccessRate(scope: ResolvedPresets["scope"], minPercent: number, interval: string): PresetMetric {
+export function istioSuccessRate(scope: ResolvedPresets["scope"], minPercent: number, windowSeconds: number): PresetMetric {
     const sel = canarySelector(scope);
-    const w = rateWindow(interval);
+    const w = rateWindow(windowSeconds);
     return {
         name: PRESET_METRIC_NAMES.successRate,
         query: `sum(irate(istio_requests_total{${sel},response_code!~"5.*"}[${w}])) / sum(irate(istio_requests_total{${sel}}[${w}]))`,
@@ -22,8 +22,8 @@ export function istioSuccessRate(scope: ResolvedPresets["scope"], minPercent: nu
     };
 }
 
-export function istioLatency(scope: ResolvedPresets["scope"], maxMilliseconds: number, percentile: number, interval: string): PresetMetric {
-    const w = rateWindow(interval);
+export function istioLatency(scope: ResolvedPresets["scope"], maxMilliseconds: number, percentile: number, windowSeconds: number): PresetMetric {
+    const w = rateWindow(windowSeconds);
     return {
         name: PRESET_METRIC_NAMES.latency,
         query: `histogram_quantile(${ratio(percentile)}, sum by (le) (irate(istio_request_duration_milliseconds_bucket{${canarySelector(scope)}}[${w}])))`,

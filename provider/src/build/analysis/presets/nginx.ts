@@ -5,8 +5,8 @@ import { passWhenNoData, rateWindow, ratio } from "./window";
 
 const CANARY = 'namespace="{{args.namespace}}",service="{{args.canary-service}}"';
 
-export function nginxSuccessRate(minPercent: number, interval: string): PresetMetric {
-    const w = rateWindow(interval);
+export function nginxSuccessRate(minPercent: number, windowSeconds: number): PresetMetric {
+    const w = rateWindow(windowSeconds);
     return {
         name: PRESET_METRIC_NAMES.successRate,
         query: `sum(rate(nginx_ingress_controller_requests{${CANARY},status!~"5.*"}[${w}])) / sum(rate(nginx_ingress_controller_requests{${CANARY}}[${w}]))`,
@@ -14,8 +14,8 @@ export function nginxSuccessRate(minPercent: number, interval: string): PresetMe
     };
 }
 
-export function nginxLatency(maxMilliseconds: number, percentile: number, interval: string): PresetMetric {
-    const w = rateWindow(interval);
+export function nginxLatency(maxMilliseconds: number, percentile: number, windowSeconds: number): PresetMetric {
+    const w = rateWindow(windowSeconds);
     return {
         name: PRESET_METRIC_NAMES.latency,
         query: `histogram_quantile(${ratio(percentile)}, sum by (le) (rate(nginx_ingress_controller_request_duration_seconds_bucket{${CANARY}}[${w}]))) * 1000`,

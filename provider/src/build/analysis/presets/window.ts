@@ -1,9 +1,17 @@
-// The range of a rate() in a preset query: at least a minute, so a 15-30s scrape interval
-// always leaves two samples in it.
-import { goDurationSeconds } from "../../../core/duration";
+// The range of a rate() in a preset query (at least a minute, see resolve/analysis.ts), written
+// as PromQL reads it.
 
-export function rateWindow(interval: string): string {
-    return (goDurationSeconds(interval) ?? 0) >= 60 ? interval : "1m";
+const PROMETHEUS_UNITS: [unit: string, ms: number][] = [["h", 3_600_000], ["m", 60_000], ["s", 1000], ["ms", 1]];
+
+/**
+ * A range as a Prometheus duration: a whole number of one unit, the largest that divides it ("90s",
+ * "5m", "2h"). PromQL reads no fractions ("1.5m") and no Go forms such as "1m0s", so a window is never
+ * copied from the user's Go duration; one whole unit is the plainest form every Prometheus reads.
+ */
+export function rateWindow(seconds: number): string {
+    const ms = Math.max(1, Math.round(seconds * 1000));
+    const [unit, size] = PROMETHEUS_UNITS.find(([, size]) => ms % size === 0)!;
+    return `${ms / size}${unit}`;
 }
 
 /** A percentage as a ratio, without binary noise (99.9 -> 0.999, not 0.9990000000000001). */
