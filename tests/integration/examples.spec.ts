@@ -59,6 +59,30 @@ const EXAMPLES: Example[] = [
         },
     },
     {
+        // Issue 13: the Flagger tutorial's Canary, field by field (README "Coming from Flagger").
+        dir: "flagger-tutorial-yaml",
+        kinds: ["AnalysisTemplate", "DestinationRule", "HorizontalPodAutoscaler", "Rollout", "Service", "VirtualService"],
+        manifests: [],
+        creates: 11,
+        plan: '10% for 1m, 20% for 1m, 30% for 1m, 40% for 1m, 50% for 1m, 100%; background analysis from stage 1; webhook gate "acceptance-test" before stage 1; full promotion after at least 5m',
+        namespace: { name: "test", labels: ["istio-injection=enabled"] },
+        violations: [],
+        check: (c) => {
+            const rollout = getObject(c, "rollouts.argoproj.io", "hello-world", "test");
+            const weights = rollout.spec.strategy.canary.steps.filter((s: any) => s.setWeight !== undefined).map((s: any) => s.setWeight);
+            assert.deepStrictEqual(weights, [10, 20, 30, 40, 50]);
+            assert.deepStrictEqual(rollout.spec.strategy.canary.steps[0], {
+                analysis: { templates: [{ templateName: "hello-world-gate-acceptance-test" }], args: rollout.spec.strategy.canary.steps[0].analysis.args },
+            });
+            const background = getObject(c, "analysistemplates.argoproj.io", "hello-world-background-analysis", "test");
+            const loadTest = background.spec.metrics.find((m: any) => m.name === "load-test");
+            assert.strictEqual(loadTest.provider.web.method, "POST");
+            // threshold 5: four failures (and, for the webhook, four errors in a row) are tolerated.
+            assert.deepStrictEqual([loadTest.failureLimit, loadTest.consecutiveErrorLimit], [4, 4]);
+            assert.strictEqual(background.spec.metrics.find((m: any) => m.name === "success-rate").failureLimit, 4);
+        },
+    },
+    {
         dir: "nginx-python",
         kinds: ["Ingress", "Rollout", "Service"],
         manifests: ["requirements.txt"],
