@@ -12,6 +12,12 @@ import type { Connect } from "./live";
 import { routingFor } from "./routers";
 import type { RolloutStatus } from "./core/status";
 import { CoreRole, ROLE } from "./core/roles";
+import { guardPluginRequests, takeDroppedKeys } from "./plugin/guard";
+
+const CANARY_DELIVERY_TYPE = "canary-delivery:index:CanaryDelivery";
+
+// Loaded by the plugin runner before it serves: see plugin/guard.ts.
+guardPluginRequests();
 
 /** An object of the release: created by the component, by the Argo controller, or given by the user. */
 export interface ReleaseObject {
@@ -81,10 +87,10 @@ export class CanaryDelivery extends pulumi.ComponentResource {
     constructor(name: string, args: CanaryDeliveryArgs, opts?: pulumi.ComponentResourceOptions, internal?: { connect?: Connect }) {
         // Parsed before super(): invalid arguments must not register anything, not even the component.
         // The error's form depends on who prints it: a program's runtime, or the engine through the plugin.
-        const parsed = parseArgs(name, args, thisProcessErrorReader());
+        const parsed = parseArgs(name, args, thisProcessErrorReader(), takeDroppedKeys(CANARY_DELIVERY_TYPE, name));
         // The arguments are the component's inputs, as for a component served by the plugin: policies read them.
         // What goes into a Kubernetes Secret is recorded as a Pulumi secret.
-        super("canary-delivery:index:CanaryDelivery", name, recordedInputs(args), opts);
+        super(CANARY_DELIVERY_TYPE, name, recordedInputs(args), opts);
         for (const warning of parsed.warnings) pulumi.log.warn(warning, this);
 
         const release = resolve(parsed.args, parsed.release);

@@ -68,6 +68,29 @@ describe("invalid arguments in the real CLI's output: each problem once", functi
         }
     });
 
+    it("a __proto__ label from Pulumi YAML gets the reserved-key error at its path, as in TypeScript (the decoding drops the key)", async () => {
+        const dir = fs.mkdtempSync(path.join(stateDir, "..", "canary-plugin-proto-"));
+        try {
+            fs.writeFileSync(path.join(dir, "Pulumi.yaml"), yaml.dump({
+                name: "plugin-proto",
+                runtime: "yaml",
+                packages: { "canary-delivery": sharedStagedProvider().dir },
+                resources: { shop: { type: "canary-delivery:CanaryDelivery", properties: {
+                    template: { image: "nginx:1.27", labels: JSON.parse('{"__proto__": "x", "team": "shop"}') }, steps: [{ weight: 10 }],
+                } } },
+            }));
+            assert.match(fs.readFileSync(path.join(dir, "Pulumi.yaml"), "utf8"), /__proto__: x/);
+            await runAsync("pulumi", ["install"], { cwd: dir, env: cliEnv(stateDir), onOutput: capture });
+            const stack = await openStack({ workDir: dir, stackName: "it", stateDir, kubeconfig: NOWHERE });
+            const output = await failedPreviewOutput(stack, capture);
+            assert.match(output, /CanaryDelivery "shop" has 1 invalid argument/);
+            assert.match(output, /property template\.labels\.__proto__ .*has a problem: is a reserved key: "__proto__", "constructor" and "prototype" are not allowed as keys/);
+            assert.strictEqual(occurrences(output, "is a reserved key"), 1);
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
     it("from a TypeScript program (in-process, no plugin): the message lists each problem with its property path", async () => {
         // Inside the repo, so that the program resolves canary-delivery and @pulumi/pulumi from its node_modules.
         sharedStagedProvider(); // builds provider/bin, which the canary-delivery package runs

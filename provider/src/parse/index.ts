@@ -10,7 +10,7 @@ import type { ErrorReader } from "./error-reader";
 import { crossFieldProblems, Problem, warnings } from "./rules";
 import { quote } from "./rules/problem";
 import { argsSchema } from "./schema";
-import { isUnder, snapshot } from "./snapshot";
+import { isUnder, RESERVED_KEY_REASON, snapshot } from "./snapshot";
 import { closest, knownKeysAt } from "./suggest";
 import { isUnresolved, PLAIN_REQUIRED } from "./zod-helpers";
 
@@ -31,8 +31,8 @@ export interface Parsed {
  * Checks `args`; returns them with the release name, or throws InputPropertiesError listing every
  * problem, in the form `reader` prints each problem once in (see error-reader.ts).
  */
-export function parseArgs(resourceName: string, args: CanaryDeliveryArgs, reader: ErrorReader = "program"): Parsed {
-    const examined = examine(resourceName, args);
+export function parseArgs(resourceName: string, args: CanaryDeliveryArgs, reader: ErrorReader = "program", droppedKeys: readonly string[] = []): Parsed {
+    const examined = examine(resourceName, args, droppedKeys);
     if (examined.problems.length > 0) throw toInputPropertiesError(resourceName, examined.problems, reader);
     const plainArgs = normalize(examined.args);
     const release = plainArgs.releaseName ?? resourceName;
@@ -44,8 +44,13 @@ export function findProblems(resourceName: string, args: CanaryDeliveryArgs): Pr
     return examine(resourceName, args).problems;
 }
 
-function examine(resourceName: string, given: unknown): { args: CanaryDeliveryArgs; problems: Problem[] } {
+/**
+ * `droppedKeys`: paths of reserved keys the plugin's decoding dropped before the arguments got here
+ * (plugin/dropped-keys.ts), reported as the snapshot reports the ones it sees.
+ */
+function examine(resourceName: string, given: unknown, droppedKeys: readonly string[] = []): { args: CanaryDeliveryArgs; problems: Problem[] } {
     const read = snapshot(given);
+    read.problems.push(...droppedKeys.map((path) => ({ path, reason: RESERVED_KEY_REASON })));
     const args = read.value as CanaryDeliveryArgs;
     const shape = argsSchema.safeParse(args);
     const found = shape.success ? [] : shape.error.issues.flatMap((issue) => fromZodIssue(issue, args));
