@@ -1,4 +1,5 @@
-// Prometheus header values (a bearer token, say) never reach the Pulumi state in plaintext: not
+// Header values (a bearer token, say) of the Prometheus queries and of the webhooks never reach the
+// Pulumi state in plaintext: not
 // in the component's recorded inputs, not in any checkpoint, backup or history file, whether the
 // value was given as a plain string or as a secret, from TypeScript in-process or from Pulumi
 // YAML through the provider plugin. The Kubernetes Secret the analysis reads still holds them.
@@ -36,7 +37,7 @@ function secretValues(at: NamespaceRef, name: string): string[] {
     return Object.values(secret.data as Record<string, string>).map((v) => Buffer.from(v, "base64").toString());
 }
 
-describe("Prometheus header values stay out of the state in plaintext (real CLI, state files grepped)", function () {
+describe("Prometheus and webhook header values stay out of the state in plaintext (real CLI, state files grepped)", function () {
     this.timeout(600_000);
     // No destroys: the namespace goes after the suite, and the two releases have names of their own.
     const cluster = useSharedCluster(NAMESPACE);
@@ -45,7 +46,8 @@ describe("Prometheus header values stay out of the state in plaintext (real CLI,
         const { stateDir, capture } = usePulumiRun();
         const PLAIN = "Bearer plain-ts-4f1d9c";
         const SECRET = "Bearer secret-ts-8a27e3";
-        it("a plain-string and a secret header value: up, then neither is in any state file; the Secret has both", async () => {
+        const HOOK = "Bearer hook-ts-5e0b17";
+        it("a plain-string and a secret header value, and a webhook's: up, then none is in any state file; the Secret has them", async () => {
             const stack = await openStack({
                 program: async () => {
                     const release = new CanaryDelivery("shop", {
@@ -58,6 +60,7 @@ describe("Prometheus header values stay out of the state in plaintext (real CLI,
                                 headers: [{ name: "Authorization", value: PLAIN }, { name: "X-Token", value: pulumi.secret(SECRET) }],
                             },
                             successRate: {},
+                            webhooks: [{ name: "smoke", url: "http://checks.test/smoke", headers: [{ name: "Authorization", value: HOOK }] }],
                         },
                         steps: [{ weight: 20, pause: "1m" }],
                         delivery: { wait: false },
@@ -67,10 +70,10 @@ describe("Prometheus header values stay out of the state in plaintext (real CLI,
                 stackName: "secrets-ts", stateDir, kubeconfig: cluster.current().kubeconfig,
             });
             const up = await stack.up({ onOutput: capture });
-            assert.deepStrictEqual(secretValues(cluster, up.outputs.secretName.value).sort(), [PLAIN, SECRET].sort());
+            assert.deepStrictEqual(secretValues(cluster, up.outputs.secretName.value).sort(), [PLAIN, SECRET, HOOK].sort());
             // A second update writes more checkpoints and history.
             await stack.up({ onOutput: capture });
-            assertNotInState(stateDir, [PLAIN, SECRET, "plain-ts-4f1d9c"]);
+            assertNotInState(stateDir, [PLAIN, SECRET, HOOK, "plain-ts-4f1d9c", "hook-ts-5e0b17"]);
         });
     });
 
@@ -78,6 +81,7 @@ describe("Prometheus header values stay out of the state in plaintext (real CLI,
         const { stateDir, capture } = usePulumiRun();
         const PLAIN = "Bearer plain-yaml-2c61b0";
         const SECRET = "Bearer secret-yaml-97d4fa";
+        const HOOK = "Bearer hook-yaml-c3a9d2";
         let dir: string;
         let env: NodeJS.ProcessEnv;
         before(() => {
@@ -105,6 +109,12 @@ describe("Prometheus header values stay out of the state in plaintext (real CLI,
                 "              value:",
                 `                fn::secret: ${SECRET}`,
                 "        successRate: {}",
+                "        webhooks:",
+                "          - name: smoke",
+                "            url: http://checks.test/smoke",
+                "            headers:",
+                "              - name: Authorization",
+                `                value: ${HOOK}`,
                 "      steps:",
                 "        - weight: 20",
                 "          pause: 1m",
@@ -119,12 +129,12 @@ describe("Prometheus header values stay out of the state in plaintext (real CLI,
         });
         after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-        it("a plain-string and a secret header value: up, then neither is in any state file; the Secret has both", () => {
+        it("a plain-string and a secret header value, and a webhook's: up, then none is in any state file; the Secret has them", () => {
             capture(pulumiCli(["up", "--yes", "--skip-preview", "--non-interactive"], { cwd: dir, env }));
             const outputs = JSON.parse(pulumiCli(["stack", "output", "--json"], { cwd: dir, env }));
-            assert.deepStrictEqual(secretValues(cluster, outputs.secretName).sort(), [PLAIN, SECRET].sort());
+            assert.deepStrictEqual(secretValues(cluster, outputs.secretName).sort(), [PLAIN, SECRET, HOOK].sort());
             capture(pulumiCli(["up", "--yes", "--skip-preview", "--non-interactive"], { cwd: dir, env }));
-            assertNotInState(stateDir, [PLAIN, SECRET, "plain-yaml-2c61b0"]);
+            assertNotInState(stateDir, [PLAIN, SECRET, HOOK, "plain-yaml-2c61b0", "hook-yaml-c3a9d2"]);
         });
     });
 });
