@@ -28,6 +28,12 @@ describe("gatewayApi router", () => {
         }
         it("hostnames are DNS names", () => expectProblem({ gatewayApi: { ...gateway, hostnames: ["10.0.0.1:80"] } }, "gatewayApi.hostnames[0]", /must be a DNS name/));
         it("hostnames are unique", () => expectProblem({ gatewayApi: { ...gateway, hostnames: ["a.example.com", "a.example.com"] } }, "gatewayApi.hostnames[1]", /must be unique/));
+        it("a Gateway's listener is not attached twice, and refs to one Gateway all name a listener or none does (the CRD's rules)", () => {
+            expectProblem({ gatewayApi: { parentRefs: [{ name: "public" }, { name: "public" }] } }, "gatewayApi.parentRefs[1]", /repeats parentRefs\[0\] \(the same Gateway\)/);
+            expectProblem({ gatewayApi: { parentRefs: [{ name: "public", sectionName: "https" }, { name: "public", sectionName: "https" }] } }, "gatewayApi.parentRefs[1]", /the same Gateway and listener "https"/);
+            expectProblem({ gatewayApi: { parentRefs: [{ name: "public", sectionName: "https" }, { name: "public" }] } }, "gatewayApi.parentRefs[1].sectionName", /must be set on every ref to Gateway "public" or on none \(parentRefs\[0\] sets it\)/);
+            expectNoProblem({ gatewayApi: { parentRefs: [{ name: "public", sectionName: "http" }, { name: "public", sectionName: "https" }, { name: "public", namespace: "gw" }] } });
+        });
         it("a Gateway name is a DNS subdomain", () => expectProblem({ gatewayApi: { parentRefs: [{ name: "Public" }] } }, "gatewayApi.parentRefs[0].name", /DNS-1123 subdomain/));
         it("a misspelt key suggests the right one", () => expectProblem({ gatewayApi: { ...gateway, hostname: ["a.example.com"] } }, "gatewayApi.hostname", /did you mean "hostnames"/));
         it("cookie and path matches are refused", () => {

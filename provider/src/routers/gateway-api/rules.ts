@@ -17,6 +17,7 @@ export function gatewayApiRules(g: GatewayApiTraffic, { args }: RuleContext): Pr
     } else if (g.parentRefs === undefined) {
         problems.push({ path: "gatewayApi.parentRefs", reason: "is required to create an HTTPRoute (the Gateway it attaches to); or name an existing one with httpRouteName" });
     }
+    problems.push(...parentRefRules(g.parentRefs));
     problems.push(...duplicates(g.hostnames, "gatewayApi.hostnames"));
     const matches = list(g.matches);
     matches.forEach((m, i) => {
@@ -31,6 +32,30 @@ export function gatewayApiRules(g: GatewayApiTraffic, { args }: RuleContext): Pr
     });
     if (matches.length) problems.push(...firstStageHasCanaryPods(args, "gatewayApi.matches"));
     problems.push(...presetSourceRule(args));
+    return problems;
+}
+
+/**
+ * The HTTPRoute CRD's rules on parentRefs (its CEL validations): refs to the same Gateway (a
+ * namespace written or not counts as different, as the CRD compares them) either all name a
+ * listener or none does, and never the same listener twice.
+ */
+function parentRefRules(refs: GatewayApiTraffic["parentRefs"]): Problem[] {
+    const problems: Problem[] = [];
+    const byParent = new Map<string, { index: number; section: string }[]>();
+    list(refs).forEach((ref, i) => {
+        if (!isObj(ref)) return;
+        const parent = JSON.stringify([ref.name, ref.namespace ?? ""]);
+        const seen = byParent.get(parent) ?? [];
+        const section = ref.sectionName ?? "";
+        const same = seen.find((s) => s.section === section);
+        if (same) {
+            problems.push({ path: `gatewayApi.parentRefs[${i}]`, reason: `repeats parentRefs[${same.index}] (the same Gateway${section ? ` and listener "${section}"` : ""}): the API server refuses a route attached twice to one listener` });
+        } else if (seen.length && (section === "") !== (seen[0].section === "")) {
+            problems.push({ path: `gatewayApi.parentRefs[${i}].sectionName`, reason: `must be set on every ref to Gateway "${ref.name}" or on none (parentRefs[${seen[0].index}] ${seen[0].section ? "sets" : "does not set"} it), as the HTTPRoute CRD requires` });
+        }
+        byParent.set(parent, [...seen, { index: i, section }]);
+    });
     return problems;
 }
 
