@@ -204,6 +204,34 @@ describe("CanaryDelivery under mocks", () => {
             assert.ok(cluster.gets.includes("/apis/argoproj.io/v1alpha1/namespaces/shop/rollouts/shop"), cluster.gets.join("\n"));
         });
 
+        it("releases of one namespace share one Rollout LIST and one namespace GET in a run; a refused LIST falls back to a GET each", async () => {
+            const base = { template: { image: "shop:1" }, namespace: "shop", steps: [{ weight: 20 }] };
+            const live = { metadata: { name: "a", generation: 1 }, spec: { template: { spec: { containers: [{ name: "a", image: "shop:1" }] } } }, status: { observedGeneration: "1", phase: "Healthy", stableRS: "h", currentPodHash: "h" } };
+            const listed = memoryCluster({ "/apis/argoproj.io/v1alpha1/namespaces/shop/rollouts": { items: [live] }, "/api/v1/namespaces/shop": { metadata: { labels: {} } } });
+            const changes: Promise<string>[] = [];
+            for (const name of ["a", "b", "c"]) {
+                const c = new CanaryDelivery(name, { ...base, delivery: { wait: false } }, {}, { connect: listed.connect });
+                changes.push(valueOf(c.changeImpact));
+                await valueOf(c.namespaceLabels);
+            }
+            const [a, b] = await Promise.all(changes);
+            assert.doesNotMatch(a, /first release/, `a was read from the LIST: it exists (${a})`);
+            assert.match(b, /first release/, "b is not in the LIST: a first release");
+            assert.deepStrictEqual(listed.gets.filter((g) => g.includes("/rollouts") || g === "/api/v1/namespaces/shop").sort(),
+                ["/api/v1/namespaces/shop", "/apis/argoproj.io/v1alpha1/namespaces/shop/rollouts"]);
+
+            const refused = memoryCluster({}, { forbidden: /\/rollouts$/ });
+            for (const name of ["a", "b"]) {
+                const c = new CanaryDelivery(name, { ...base, delivery: { wait: false } }, {}, { connect: refused.connect });
+                await valueOf(c.changeImpact);
+            }
+            assert.deepStrictEqual(refused.gets.filter((g) => g.includes("/rollouts")), [
+                "/apis/argoproj.io/v1alpha1/namespaces/shop/rollouts",
+                "/apis/argoproj.io/v1alpha1/namespaces/shop/rollouts/a",
+                "/apis/argoproj.io/v1alpha1/namespaces/shop/rollouts/b",
+            ]);
+        });
+
         it("warns about a long release name on the component", async () => {
             const logged: string[] = [];
             const original = pulumi.log.warn;

@@ -144,6 +144,7 @@ function apiMessage(text: string, status: number): string {
 /** API paths of the objects the live release reads. */
 export const paths = {
     rollout: (ns: string, name: string) => `/apis/argoproj.io/v1alpha1/namespaces/${ns}/rollouts/${name}`,
+    rollouts: (ns: string) => `/apis/argoproj.io/v1alpha1/namespaces/${ns}/rollouts`,
     rolloutStatus: (ns: string, name: string) => `/apis/argoproj.io/v1alpha1/namespaces/${ns}/rollouts/${name}/status`,
     replicaSet: (ns: string, name: string) => `/apis/apps/v1/namespaces/${ns}/replicasets/${name}`,
     replicaSets: (ns: string, selector: string) => `/apis/apps/v1/namespaces/${ns}/replicasets?labelSelector=${encodeURIComponent(selector)}`,

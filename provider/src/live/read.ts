@@ -5,7 +5,8 @@
 import type { RolloutParts } from "./impact";
 import type { ClusterChoice } from "./cluster";
 import type { ClusterTarget } from "./cluster";
-import { KubeClient, kubeClient, paths } from "./client";
+import * as pulumi from "@pulumi/pulumi";
+import { KubeClient, KubeError, kubeClient, paths } from "./client";
 
 export type LiveRead =
     | { found: true; rollout: RolloutParts; stableTemplate?: unknown }
@@ -35,7 +36,8 @@ export async function readLiveRollout(choice: ClusterChoice, namespace: string |
     try {
         const client = await clientFor(choice, connect);
         const ns = namespaceOf(client, namespace);
-        const rollout = await client.get<RolloutParts>(paths.rollout(ns, name));
+        const listed = await sharedInRun(client, `rollouts ${ns}`, () => listRollouts(client, ns));
+        const rollout = listed ? listed.get(name) : await client.get<RolloutParts>(paths.rollout(ns, name));
         if (!rollout) return { found: false };
         const status = (rollout.status ?? {}) as { stableRS?: string; currentPodHash?: string };
         if (!status.stableRS || status.stableRS === status.currentPodHash) return { found: true, rollout };
@@ -50,9 +52,46 @@ export async function readLiveRollout(choice: ClusterChoice, namespace: string |
 export async function readNamespaceLabels(choice: ClusterChoice, namespace: string | undefined, connect?: Connect): Promise<Record<string, string> | undefined> {
     try {
         const client = await clientFor(choice, connect);
-        const ns = await client.get<{ metadata?: { labels?: Record<string, string> } }>(paths.namespace(namespaceOf(client, namespace)));
+        const name = namespaceOf(client, namespace);
+        const ns = await sharedInRun(client, `namespace ${name}`, () => client.get<{ metadata?: { labels?: Record<string, string> } }>(paths.namespace(name)));
         return ns ? ns.metadata?.labels ?? {} : undefined;
     } catch {
         return undefined;
+    }
+}
+
+/**
+ * What the components of one program run read alike is read once: a namespace's Rollouts in one LIST
+ * and the namespace in one GET, where each component would GET its own (a stack of 50 releases made
+ * 100 requests). Keyed by the run's connection to the engine, so that the next run (an inline
+ * program's next preview, say) reads the cluster afresh, and by the client, one per cluster. Outside a
+ * run (the CLI, a test without the engine) nothing is shared.
+ */
+const runs = new WeakMap<object, WeakMap<KubeClient, Map<string, Promise<unknown>>>>();
+
+function sharedInRun<T>(client: KubeClient, key: string, read: () => Promise<T>): Promise<T> {
+    const run = pulumi.runtime.getMonitor();
+    if (!run) return read();
+    let byClient = runs.get(run);
+    if (!byClient) runs.set(run, (byClient = new WeakMap()));
+    let reads = byClient.get(client);
+    if (!reads) byClient.set(client, (reads = new Map()));
+    let found = reads.get(key) as Promise<T> | undefined;
+    if (!found) reads.set(key, (found = read()));
+    return found;
+}
+
+/**
+ * The namespace's Rollouts by name; undefined when the LIST is refused (a reader allowed to get
+ * but not to list) or not served, and each Rollout is then read on its own.
+ */
+async function listRollouts(client: KubeClient, ns: string): Promise<Map<string, RolloutParts> | undefined> {
+    try {
+        const list = await client.get<{ items?: (RolloutParts & { metadata?: { name?: string } })[] }>(paths.rollouts(ns));
+        if (!list || !Array.isArray(list.items)) return undefined;
+        return new Map(list.items.map((r) => [String(r.metadata?.name), r]));
+    } catch (err) {
+        if (err instanceof KubeError && err.status === 403) return undefined;
+        throw err;
     }
 }
