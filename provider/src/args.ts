@@ -633,7 +633,10 @@ export interface Webhook {
      * as Pulumi secrets and in a Kubernetes Secret, as Prometheus header values are. Defaults to none.
      */
     headers?: PrometheusHeader[];
-    /** Request body of a POST or PUT, sent as given (Argo sets no content type). Defaults to none. */
+    /**
+     * Request body of a POST or PUT. A JSON object is sent as JSON (Content-Type: application/json),
+     * anything else as the text it is. Defaults to none.
+     */
     body?: string;
     /** JSONPath of the value the conditions test in a JSON answer, e.g. "{$.approved}". Defaults to the whole answer. */
     jsonPath?: string;

@@ -278,6 +278,16 @@ describe("defaults", () => {
             const l = analysis({ loadTest: { image: "hey:1" }, interval: "30s" }).loadTest!;
             assert.deepStrictEqual([l.name, l.interval, l.failureLimit], ["load-test", "30s", 0]);
         });
+        it("a body that is a JSON object is sent as JSON (jsonBody), any other as text", () => {
+            const web = (body: string) => {
+                const { manifests } = render("shop", { template: { image: "shop:1" }, istio: {}, steps: [{ weight: 10 }], analysis: { webhooks: [{ ...hook, body }] } });
+                const template = manifests.children.find((c) => c.role === "background-analysis")!.manifest as any;
+                return template.spec.metrics[0].provider.web;
+            };
+            assert.deepStrictEqual([web('{"cmd": "hey"}').jsonBody, web('{"cmd": "hey"}').body], [{ cmd: "hey" }, undefined]);
+            assert.deepStrictEqual([web("go").body, web("go").jsonBody], ["go", undefined]);
+            assert.deepStrictEqual([web("[1]").body, web("[1]").jsonBody], ["[1]", undefined]);
+        });
         it("a stage analysis of webhook checks counts in the plan's least time", () => {
             const r = resolved({ istio: {}, steps: [{ weight: 10, analysis: true }], analysis: { webhooks: [hook], interval: "1m" } });
             assert.strictEqual(r.timing.minimumSeconds, 4 * 60);

@@ -6739,7 +6739,8 @@ func (o TcpSocketProbePtrOutput) Port() pulumi.Float64PtrOutput {
 }
 
 type Webhook struct {
-	// Request body of a POST or PUT, sent as given (Argo sets no content type). Defaults to none.
+	// Request body of a POST or PUT. A JSON object is sent as JSON (Content-Type: application/json),
+	// anything else as the text it is. Defaults to none.
 	Body *string `pulumi:"body"`
 	// Condition on `result` that makes a 2xx answer a failure. Defaults to unset.
 	FailureCondition *string `pulumi:"failureCondition"`
@@ -6777,7 +6778,8 @@ type WebhookInput interface {
 }
 
 type WebhookArgs struct {
-	// Request body of a POST or PUT, sent as given (Argo sets no content type). Defaults to none.
+	// Request body of a POST or PUT. A JSON object is sent as JSON (Content-Type: application/json),
+	// anything else as the text it is. Defaults to none.
 	Body *string `pulumi:"body"`
 	// Condition on `result` that makes a 2xx answer a failure. Defaults to unset.
 	FailureCondition *string `pulumi:"failureCondition"`
@@ -6854,7 +6856,8 @@ func (o WebhookOutput) ToWebhookOutputWithContext(ctx context.Context) WebhookOu
 	return o
 }
 
-// Request body of a POST or PUT, sent as given (Argo sets no content type). Defaults to none.
+// Request body of a POST or PUT. A JSON object is sent as JSON (Content-Type: application/json),
+// anything else as the text it is. Defaults to none.
 func (o WebhookOutput) Body() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v Webhook) *string { return v.Body }).(pulumi.StringPtrOutput)
 }

@@ -821,7 +821,8 @@ export interface TcpSocketProbeArgs {
 
 export interface WebhookArgs {
     /**
-     * Request body of a POST or PUT, sent as given (Argo sets no content type). Defaults to none.
+     * Request body of a POST or PUT. A JSON object is sent as JSON (Content-Type: application/json),
+     * anything else as the text it is. Defaults to none.
      */
     body?: string;
     /**

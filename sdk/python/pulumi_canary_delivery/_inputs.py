@@ -3790,7 +3790,8 @@ class WebhookArgsDict(TypedDict):
     """
     body: NotRequired[_builtins.str]
     """
-    Request body of a POST or PUT, sent as given (Argo sets no content type). Defaults to none.
+    Request body of a POST or PUT. A JSON object is sent as JSON (Content-Type: application/json),
+    anything else as the text it is. Defaults to none.
     """
     failure_condition: NotRequired[_builtins.str]
     """
@@ -3844,7 +3845,8 @@ class WebhookArgs:
         :param _builtins.str name: Name (unique among the analysis's metrics; a lowercase RFC 1123 label).
         :param _builtins.str url: http(s) URL the Argo controller calls, e.g. "http://loadtester.test/gate/approve". It may use
                the same `{{args.<name>}}` arguments as a custom metric's query.
-        :param _builtins.str body: Request body of a POST or PUT, sent as given (Argo sets no content type). Defaults to none.
+        :param _builtins.str body: Request body of a POST or PUT. A JSON object is sent as JSON (Content-Type: application/json),
+               anything else as the text it is. Defaults to none.
         :param _builtins.str failure_condition: Condition on `result` that makes a 2xx answer a failure. Defaults to unset.
         :param Sequence['PrometheusHeaderArgs'] headers: HTTP headers (e.g. Authorization), each with exactly one of `value` and `secretKeyRef`; kept
                as Pulumi secrets and in a Kubernetes Secret, as Prometheus header values are. Defaults to none.
@@ -3905,7 +3907,8 @@ class WebhookArgs:
     @pulumi.getter
     def body(self) -> Optional[_builtins.str]:
         """
-        Request body of a POST or PUT, sent as given (Argo sets no content type). Defaults to none.
+        Request body of a POST or PUT. A JSON object is sent as JSON (Content-Type: application/json),
+        anything else as the text it is. Defaults to none.
         """
         return pulumi.get(self, "body")
 

@@ -15,11 +15,26 @@ function webProvider(w: ResolvedWebhook): MetricProvider {
             url: w.url,
             method: w.method,
             headers: w.headers.length ? w.headers.map((h) => ({ key: h.name, value: `{{args.${h.arg}}}` })) : undefined,
-            body: w.body,
+            ...bodyOf(w.body),
             jsonPath: w.jsonPath,
             timeoutSeconds: w.timeoutSeconds,
         },
     };
+}
+
+/**
+ * A body that is a JSON object goes as Argo's `jsonBody`, which also sends Content-Type:
+ * application/json (Flagger's webhooks post JSON); any other body as the text it is.
+ */
+function bodyOf(body: string | undefined): { body?: string; jsonBody?: Record<string, unknown> } {
+    if (body === undefined) return {};
+    try {
+        const parsed: unknown = JSON.parse(body);
+        if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) return { jsonBody: parsed as Record<string, unknown> };
+    } catch {
+        // not JSON: sent as text
+    }
+    return { body };
 }
 
 /** A check: measured like a metric, `stepCount` times at a stage and until the release ends in the background. */
