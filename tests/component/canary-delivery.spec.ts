@@ -5,6 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { RecordedOptions, recordOptions, registrations, resetRegistrations, valueOf } from "../helpers/mocks";
 import { CanaryDelivery, CanaryDeliveryArgs } from "../../provider/src";
 import type { Connect } from "../../provider/src/live";
+import { KubeError } from "../../provider/src/live/client";
 import { render } from "../helpers/render";
 import { scenario, SCENARIOS } from "../helpers/scenarios";
 import { ingressPath, ingressTo, memoryCluster, serviceBy, servicePath } from "../helpers/memory-cluster";
@@ -230,6 +231,22 @@ describe("CanaryDelivery under mocks", () => {
                 "/apis/argoproj.io/v1alpha1/namespaces/shop/rollouts/a",
                 "/apis/argoproj.io/v1alpha1/namespaces/shop/rollouts/b",
             ]);
+
+            // A fresh API server answers a LIST (served from its watch cache) with 429 while the cache initializes, not a GET.
+            const initializing = memoryCluster({ "/apis/argoproj.io/v1alpha1/namespaces/shop/rollouts/a": live });
+            const gets: string[] = [];
+            const connect: Connect = async (t) => {
+                const client = await initializing.connect(t);
+                return { ...client, get: async <T>(path: string) => {
+                    gets.push(path);
+                    if (path.endsWith("/rollouts")) throw new KubeError("storage is (re)initializing (HTTP 429)", 429);
+                    return client.get<T>(path);
+                } };
+            };
+            const c = new CanaryDelivery("a", { ...base, delivery: { wait: false } }, {}, { connect });
+            const impact = await valueOf(c.changeImpact);
+            assert.doesNotMatch(impact, /unknown|first release/, impact);
+            assert.deepStrictEqual(gets.filter((g) => g.includes("/rollouts")), ["/apis/argoproj.io/v1alpha1/namespaces/shop/rollouts", "/apis/argoproj.io/v1alpha1/namespaces/shop/rollouts/a"]);
         });
 
         it("warns about a long release name on the component", async () => {

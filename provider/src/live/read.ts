@@ -82,8 +82,11 @@ function sharedInRun<T>(client: KubeClient, key: string, read: () => Promise<T>)
 }
 
 /**
- * The namespace's Rollouts by name; undefined when the LIST is refused (a reader allowed to get
- * but not to list) or not served, and each Rollout is then read on its own.
+ * The namespace's Rollouts by name; undefined when the API server answers the LIST with anything
+ * but the list, and each Rollout is then read on its own: a reader allowed to get but not to list
+ * (403), a resource not served (404), or a watch cache still initializing (429 "storage is
+ * (re)initializing", which a fresh API server answers a LIST, served from the cache, and not a GET).
+ * Only a server that cannot be reached at all fails the read, as a GET would.
  */
 async function listRollouts(client: KubeClient, ns: string): Promise<Map<string, RolloutParts> | undefined> {
     try {
@@ -91,7 +94,7 @@ async function listRollouts(client: KubeClient, ns: string): Promise<Map<string,
         if (!list || !Array.isArray(list.items)) return undefined;
         return new Map(list.items.map((r) => [String(r.metadata?.name), r]));
     } catch (err) {
-        if (err instanceof KubeError && err.status === 403) return undefined;
+        if (err instanceof KubeError && err.status !== undefined) return undefined;
         throw err;
     }
 }
