@@ -75,7 +75,10 @@ export class CanaryDelivery extends pulumi.ComponentResource {
     public readonly status: pulumi.Output<RolloutStatus>;
     /** The same in words, e.g. "paused at stage 2 of 4 (30%): waiting for promotion", or "not deployed yet". */
     public readonly liveSummary: pulumi.Output<string>;
-    /** What this update does to the live release, e.g. "this pod template change restarts the canary from stage 1". */
+    /**
+     * What this update does to the live release, e.g. "this pod template change restarts the canary from stage 1".
+     * A preview's verdict, shown in the preview and its report; the state does not keep it after `pulumi up`.
+     */
     public readonly changeImpact: pulumi.Output<string>;
     /** Labels of the release namespace in the cluster (for the policy pack's Istio injection check), when it exists. */
     public readonly namespaceLabels: pulumi.Output<Record<string, string> | undefined>;
@@ -149,7 +152,11 @@ export class CanaryDelivery extends pulumi.ComponentResource {
             planStages: this.planStages,
             status: this.status,
             liveSummary: this.liveSummary,
-            changeImpact: this.changeImpact,
+            // What this update does to the release: the preview's verdict (the PR report reads it from the
+            // preview's outputs). Kept out of the state: after the update it is stale, and it differs from
+            // one update to the next, so recording it would rewrite the whole checkpoint once more per
+            // release on every `pulumi up`, even a no-op one. The property itself stays.
+            ...(pulumi.runtime.isDryRun() && { changeImpact: this.changeImpact }),
             namespaceLabels: this.namespaceLabels,
         });
     }

@@ -37,6 +37,24 @@ describe("stateful preview of a live release (real CLI, real status)", function 
         assert.strictEqual(up.outputs.liveSummary.value, "waiting for the Argo Rollouts controller to pick up the new spec");
     });
 
+    it("the state keeps the live outputs but not the preview's change verdict, so a no-op up rewrites nothing", async () => {
+        // changeImpact differs from one update to the next ("first release" then "no change"): kept in the
+        // state, every `pulumi up` would rewrite the component's outputs, one more checkpoint write per release.
+        const componentOutputs = async () => {
+            const deployment = (await stack.current().exportStack()).deployment;
+            const component = deployment.resources.find((r: { type: string }) => r.type === "canary-delivery:index:CanaryDelivery");
+            assert.ok(component, "the component is in the state");
+            return component.outputs;
+        };
+        const before = await componentOutputs();
+        assert.strictEqual(before.liveSummary, "waiting for the Argo Rollouts controller to pick up the new spec");
+        assert.ok(!("changeImpact" in before), `changeImpact is not recorded: ${JSON.stringify(Object.keys(before))}`);
+        const up = await stack.current().up({ onOutput: stack.capture });
+        // The property itself still resolves during an update, for programs that export it.
+        assert.strictEqual(up.outputs.changeImpact.value, "no change to the pod template or the steps: the release is left as it is");
+        assert.deepStrictEqual(await componentOutputs(), before);
+    });
+
     it("paused at stage 2 of 3 with 30%: an image change restarts the canary from stage 1", async () => {
         setStatus(pausedAtStage2());
         await stack.current().setConfig("image", { value: "shop:2" });
