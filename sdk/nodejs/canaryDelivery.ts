@@ -48,6 +48,7 @@ export class CanaryDelivery extends pulumi.ComponentResource {
     declare public /*out*/ readonly canaryServiceName: pulumi.Output<string | undefined>;
     /**
      * What this update does to the live release, e.g. "this pod template change restarts the canary from stage 1".
+     * A preview's verdict, shown in the preview and its report; the state does not keep it after `pulumi up`.
      */
     declare public /*out*/ readonly changeImpact: pulumi.Output<string>;
     /**

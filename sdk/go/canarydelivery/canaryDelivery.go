@@ -27,6 +27,7 @@ type CanaryDelivery struct {
 	// Name of the canary Service, when the release has one.
 	CanaryServiceName pulumi.StringPtrOutput `pulumi:"canaryServiceName"`
 	// What this update does to the live release, e.g. "this pod template change restarts the canary from stage 1".
+	// A preview's verdict, shown in the preview and its report; the state does not keep it after `pulumi up`.
 	ChangeImpact pulumi.StringOutput `pulumi:"changeImpact"`
 	// Names of the DestinationRules the component created.
 	DestinationRuleNames pulumi.StringArrayOutput `pulumi:"destinationRuleNames"`
@@ -285,6 +286,7 @@ func (o CanaryDeliveryOutput) CanaryServiceName() pulumi.StringPtrOutput {
 }
 
 // What this update does to the live release, e.g. "this pod template change restarts the canary from stage 1".
+// A preview's verdict, shown in the preview and its report; the state does not keep it after `pulumi up`.
 func (o CanaryDeliveryOutput) ChangeImpact() pulumi.StringOutput {
 	return o.ApplyT(func(v *CanaryDelivery) pulumi.StringOutput { return v.ChangeImpact }).(pulumi.StringOutput)
 }

@@ -610,6 +610,7 @@ class CanaryDelivery(pulumi.ComponentResource):
     def change_impact(self) -> pulumi.Output[_builtins.str]:
         """
         What this update does to the live release, e.g. "this pod template change restarts the canary from stage 1".
+        A preview's verdict, shown in the preview and its report; the state does not keep it after `pulumi up`.
         """
         return pulumi.get(self, "change_impact")
 
