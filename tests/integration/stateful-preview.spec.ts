@@ -5,6 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as assert from "assert";
 import { kubectl } from "../../scripts/cluster/cluster";
 import { CanaryDelivery } from "../../provider/src";
+import { COMPONENT_TYPE } from "../../provider/src/cli/releases";
 import { pausedAtStage2, useSharedCluster, writeRolloutStatus } from "../helpers/local-cluster";
 import { useStack } from "../helpers/pulumi-run";
 
@@ -42,7 +43,7 @@ describe("stateful preview of a live release (real CLI, real status)", function 
         // state, every `pulumi up` would rewrite the component's outputs, one more checkpoint write per release.
         const componentOutputs = async () => {
             const deployment = (await stack.current().exportStack()).deployment;
-            const component = deployment.resources.find((r: { type: string }) => r.type === "canary-delivery:index:CanaryDelivery");
+            const component = deployment.resources.find((r: { type: string }) => r.type === COMPONENT_TYPE);
             assert.ok(component, "the component is in the state");
             return component.outputs;
         };
