@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { CanaryDeliveryArgs } from "./args";
 import { buildRelease, ReleaseManifests } from "./build";
 import { parseArgs, thisProcessErrorReader } from "./parse";
-import { recordedInputs } from "./recorded-inputs";
+import { recordedArguments, recordedInputs } from "./recorded-inputs";
 import { pulumiEnv, registerChildren } from "./register";
 import { resolve } from "./resolve";
 import type { Resolved } from "./resolve/model";
@@ -91,8 +91,7 @@ export class CanaryDelivery extends pulumi.ComponentResource {
         // Parsed before super(): invalid arguments must not register anything, not even the component.
         // The error's form depends on who prints it: a program's runtime, or the engine through the plugin.
         const parsed = parseArgs(name, args, thisProcessErrorReader(), takeDroppedKeys(CANARY_DELIVERY_TYPE, name));
-        // The arguments are the component's inputs, as for a component served by the plugin: policies read them.
-        // What goes into a Kubernetes Secret is recorded as a Pulumi secret.
+        // The inputs are what the policy pack reads; the arguments are an output (see recorded-inputs.ts).
         super(CANARY_DELIVERY_TYPE, name, recordedInputs(args), opts);
         for (const warning of parsed.warnings) pulumi.log.warn(warning, this);
 
@@ -158,6 +157,8 @@ export class CanaryDelivery extends pulumi.ComponentResource {
             // release on every `pulumi up`, even a no-op one. The property itself stays.
             ...(pulumi.runtime.isDryRun() && { changeImpact: this.changeImpact }),
             namespaceLabels: this.namespaceLabels,
+            // Not a property of the class (nor of the schema): the release report's old and new arguments.
+            arguments: recordedArguments(args),
         });
     }
 }

@@ -82,6 +82,12 @@ describe("stateful preview of a live release (real CLI, real status)", function 
         assert.deepStrictEqual(
             { known: up.outputs.status.value.known, phase: up.outputs.status.value.phase, fullyPromoted: up.outputs.status.value.fullyPromoted },
             { known: true, phase: "Healthy", fullyPromoted: true });
+        // The component's inputs are its identity, so new arguments change its Rollout alone: no update
+        // step of the component (two more whole-checkpoint writes per release on a file backend).
+        assert.strictEqual(up.summary.resourceChanges?.update, 1, JSON.stringify(up.summary.resourceChanges));
+        const component = (await stack.current().exportStack()).deployment.resources.find((r: { type: string }) => r.type === COMPONENT_TYPE);
+        assert.deepStrictEqual(component.inputs, { releaseName: null, namespace: NAMESPACE });
+        assert.strictEqual(component.outputs.arguments.template.image, "shop:3", "the arguments are recorded as an output, for the report");
     });
 
     it("the stack records a Rollout the cluster does not have: the preview says so and suggests a refresh", async () => {

@@ -3,21 +3,31 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "assert";
 import type { CanaryDeliveryArgs } from "../../provider/src/args";
-import { recordedInputs } from "../../provider/src/recorded-inputs";
+import { recordedArguments, recordedInputs } from "../../provider/src/recorded-inputs";
 
 const isSecret = (x: unknown) => (x as { isSecret: Promise<boolean> }).isSecret;
 const base: CanaryDeliveryArgs = { template: { image: "shop:1" }, istio: {}, steps: [{ weight: 20 }] };
 
 describe("recorded inputs", () => {
+    it("are the release name (null when unset), the namespace and the routing blocks, as given: nothing that changes with an image", () => {
+        const args: CanaryDeliveryArgs = { ...base, namespace: "shop", service: { port: 80 }, analysis: { prometheus: { address: "http://p:9090" } }, replicas: 3 };
+        assert.deepStrictEqual(recordedInputs(args), { releaseName: null, namespace: "shop", istio: {}, service: { port: 80 } });
+        assert.deepStrictEqual(recordedInputs({ template: { image: "a" }, releaseName: "r", nginx: { stableIngress: "i" } } as CanaryDeliveryArgs),
+            { releaseName: "r", nginx: { stableIngress: "i" } });
+        assert.deepStrictEqual(recordedInputs({ template: { image: "a" }, gatewayApi: { httpRoute: "h" } } as unknown as CanaryDeliveryArgs), { releaseName: null, gatewayApi: { httpRoute: "h" } });
+    });
+});
+
+describe("recorded arguments", () => {
     it("without header values the arguments are passed on unchanged", () => {
-        assert.strictEqual(recordedInputs(base), base);
+        assert.strictEqual(recordedArguments(base), base);
         const withRef: CanaryDeliveryArgs = { ...base, analysis: { prometheus: { address: "http://p:9090", headers: [{ name: "A", secretKeyRef: { name: "s", key: "k" } }] } } };
-        assert.deepStrictEqual(recordedInputs(withRef), withRef);
+        assert.deepStrictEqual(recordedArguments(withRef), withRef);
     });
 
     it("a plain-string header value becomes a secret; name, address and the original args stay as they were", async () => {
         const args: CanaryDeliveryArgs = { ...base, analysis: { prometheus: { address: "http://p:9090", headers: [{ name: "Authorization", value: "Bearer t" }] } } };
-        const recorded = recordedInputs(args);
+        const recorded = recordedArguments(args);
         const header = recorded.analysis!.prometheus!.headers![0];
         assert.strictEqual(header.name, "Authorization");
         assert.strictEqual(recorded.analysis!.prometheus!.address, "http://p:9090");
@@ -27,16 +37,16 @@ describe("recorded inputs", () => {
 
     it("a webhook's plain-string header value becomes a secret too", async () => {
         const args: CanaryDeliveryArgs = { ...base, analysis: { webhooks: [{ name: "gate", url: "http://g/", headers: [{ name: "Authorization", value: "Bearer t" }] }] } };
-        const header = recordedInputs(args).analysis!.webhooks![0].headers![0];
+        const header = recordedArguments(args).analysis!.webhooks![0].headers![0];
         assert.strictEqual(header.name, "Authorization");
         assert.strictEqual(await isSecret(header.value), true);
     });
 
     it("a container that is an Output (as a program may pass) is made a secret whole", async () => {
         const headers = pulumi.output([{ name: "Authorization", value: "Bearer t" }]);
-        const recorded = recordedInputs({ ...base, analysis: { prometheus: { address: "http://p:9090", headers: headers as never } } });
+        const recorded = recordedArguments({ ...base, analysis: { prometheus: { address: "http://p:9090", headers: headers as never } } });
         assert.strictEqual(await isSecret(recorded.analysis!.prometheus!.headers), true);
         const analysis = pulumi.output({ prometheus: { address: "http://p:9090", headers: [{ name: "A", value: "v" }] } });
-        assert.strictEqual(await isSecret(recordedInputs({ ...base, analysis: analysis as never }).analysis), true);
+        assert.strictEqual(await isSecret(recordedArguments({ ...base, analysis: analysis as never }).analysis), true);
     });
 });

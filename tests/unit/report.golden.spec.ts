@@ -54,12 +54,27 @@ describe("PR report: golden Markdown per verdict (real previews)", () => {
         assert.match(md("first-release.jsonl"), /This first release skips the stages/);
     });
 
-    it("the summary document (plain `pulumi preview --json`): the same verdict and live line, and it says the policy results are missing", () => {
+    it("the summary document (plain `pulumi preview --json`): the same verdict and live line; it says the arguments, the plan and the policy results are missing", () => {
         const text = md("first-release.summary.json");
         assertGolden("report/first-release.summary.md", text);
         assert.match(text, /### `shop`: first release \(goes to 100% at once\)/);
         assert.match(text, /\*\*Live:\*\* not deployed yet/);
+        // The component records its arguments as an output, which this document leaves out.
+        assert.match(text, /_The arguments that change and the plan are not in this input: .* Give the report the event stream/);
         assert.match(text, /Policy results are not in this input/);
+    });
+
+    it("the component is a 'same' step when only its objects change (its inputs are its identity): the release is still an update, diffed from its arguments output", () => {
+        const preview = fixture("image-change-live-paused.jsonl");
+        assert.match(preview, /"op":"same","urn":"[^"]*CanaryDelivery::shop"/);
+        assert.doesNotMatch(preview, /"op":"update","urn":"[^"]*CanaryDelivery::shop"/);
+        assert.match(md("image-change-live-paused.jsonl"), /\| pod template \| `template\.image` \| `shop:2` \| `shop:3` \|/);
+    });
+
+    it("a preview of a state written by a version that recorded the arguments as the component's inputs gives the same report", () => {
+        const legacy = fixture("legacy/image-change-live-paused.inputs.jsonl");
+        assert.match(legacy, /"op":"update","urn":"[^"]*CanaryDelivery::shop"/);
+        assert.strictEqual(report(legacy).markdown, md("image-change-live-paused.jsonl"));
     });
 });
 

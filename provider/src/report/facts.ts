@@ -105,6 +105,8 @@ export interface ReleaseFacts {
     /** What removing the release leaves behind in the cluster (a retained Rollout), in words. */
     removalWarnings: string[];
     changes: FieldChange[];
+    /** False when the input does not hold the new arguments (the summary document): no field changes, plan or metrics then. */
+    argumentsKnown: boolean;
     plan?: { rows: StageRow[]; timing: PlanTiming; timingWords: string; notes: string[] };
     metrics: MetricRow[];
     policy: PolicyViolation[];
@@ -184,14 +186,20 @@ export function reportFacts(p: Preview): ReportFacts {
 function releaseFacts(p: Preview, urn: string, releaseOf: (urn: string | undefined) => string | undefined): ReleaseFacts {
     const step: Step | undefined = p.steps.find((s) => s.urn === urn && !QUIET_OPS.has(s.op)) ?? p.steps.find((s) => s.urn === urn);
     const name = parseUrn(urn)?.name ?? urn;
-    const op = step?.op ?? "same";
-    const newArgs = step?.newInputs as CanaryDeliveryArgs | undefined;
-    const oldArgs = step?.oldInputs as CanaryDeliveryArgs | undefined;
-    const release = str((newArgs ?? oldArgs)?.releaseName) ?? name;
+    const newArgs = argumentsOf(step?.newOutputs, step?.newInputs);
+    const oldArgs = argumentsOf(step?.oldOutputs, step?.oldInputs);
+    // The summary document has no component outputs, so no new arguments of a component that records them there.
+    const argumentsKnown = newArgs !== undefined || step?.op === "delete" || (step === undefined && p.form === "events");
+    const release = str((newArgs ?? oldArgs ?? step?.newInputs ?? step?.oldInputs)?.releaseName) ?? name;
+    // The component's inputs change only with its identity and routing: a release whose objects or
+    // arguments change is an update although its own step is "same" (or, in the summary document, absent).
+    const childChanges = p.steps.some((s) => s.urn !== urn && !QUIET_OPS.has(s.op) && releaseOf(s.urn) === urn);
+    const ownOp = step?.op ?? "same";
+    const op = ownOp === "same" && (childChanges || (oldArgs && newArgs && !same(oldArgs, newArgs))) ? "update" : ownOp;
     const mine = (d: Diagnostic) => d.urn === urn;
     const errors = p.diagnostics.filter((d) => d.severity === "error" && (mine(d) || releaseOf(d.urn) === urn)).map((d) => d.message);
     const live = liveOf(p, step, urn, release);
-    const changes = op === "update" || op === "replace" ? fieldChanges(oldArgs, newArgs, name) : [];
+    const changes = (op === "update" || op === "replace") && newArgs ? fieldChanges(oldArgs, newArgs, name) : [];
     const kind = impactKindOf(live.effect ?? "");
     const verdict: VerdictKind = errors.length && !p.steps.some((s) => s.urn === urn && s.newInputs)
         ? "failed"
@@ -201,10 +209,10 @@ function releaseFacts(p: Preview, urn: string, releaseOf: (urn: string | undefin
         : kind === "template" ? "canary"
         : kind === "steps" ? "steps"
         : kind === "none" ? "none"
-        : verdictFromChanges(changes);
+        : verdictFromChanges(changes, argumentsKnown ? undefined : rolloutChanges(p, releaseOf, urn));
     const resolved = newArgs && op !== "delete" ? tryResolve(newArgs, release) : undefined;
     return {
-        urn, name, release, op,
+        urn, name, release, op, argumentsKnown,
         verdict: errors.length && verdict !== "removed" && !resolved ? "failed" : verdict,
         ...live,
         changes,
@@ -245,12 +253,31 @@ function refusedRelease(p: Preview, name: string, errors: string[]): ReleaseFact
     return {
         urn: `urn:pulumi:${p.stack ?? ""}::${p.project ?? ""}::${COMPONENT_TYPE}::${name}`,
         name, release: name, op: "same", verdict: "failed",
-        liveSource: "none", liveWarnings: [], removalWarnings: [], changes: [], metrics: [], policy: [], errors, objects: [],
+        liveSource: "none", liveWarnings: [], removalWarnings: [], changes: [], argumentsKnown: true, metrics: [], policy: [], errors, objects: [],
     };
 }
 
-/** Without the component's words (its live read failed or said nothing), the change decides. */
-function verdictFromChanges(changes: FieldChange[]): VerdictKind {
+/**
+ * A component's arguments: its `arguments` output, else its inputs when they are the arguments
+ * (states written by versions that recorded them as inputs, which always hold a workload).
+ */
+function argumentsOf(outputs: Record<string, unknown> | undefined, inputs: Record<string, unknown> | undefined): CanaryDeliveryArgs | undefined {
+    if (isRecord(outputs?.arguments)) return outputs.arguments as unknown as CanaryDeliveryArgs;
+    if (inputs && ("template" in inputs || "workloadRef" in inputs)) return inputs as unknown as CanaryDeliveryArgs;
+    return undefined;
+}
+
+/** Whether the release's Rollout changes (undefined: no step says). */
+function rolloutChanges(p: Preview, releaseOf: (urn: string | undefined) => string | undefined, urn: string): boolean {
+    return p.steps.some((s) => !QUIET_OPS.has(s.op) && releaseOf(s.urn) === urn && kindOf(s) === "Rollout");
+}
+
+/**
+ * Without the component's words (its live read failed or said nothing), the change decides; without
+ * the new arguments (the summary document), a changing Rollout may start a canary, so it says that.
+ */
+function verdictFromChanges(changes: FieldChange[], rolloutChanges?: boolean): VerdictKind {
+    if (rolloutChanges) return "canary";
     if (changes.some((c) => c.group === "pod template" || c.group === "workload")) return "canary";
     if (changes.some((c) => c.group === "steps")) return "steps";
     return "none";

@@ -137,9 +137,11 @@ function failureWords(f: ReportFacts): string {
     return `**The preview failed${why ? ` (${why})` : ""}:** this change cannot be applied as it is. What the preview did see is below.`;
 }
 
+const EVENT_STREAM = "Give the report the event stream (`PULUMI_ENABLE_STREAMING_JSON_PREVIEW=true pulumi preview --json ...`) to see them.";
+
 function policySummary(f: ReportFacts): string | undefined {
     if (!f.policyKnown) {
-        return "_Policy results are not in this input: the document of `pulumi preview --json` leaves them out. Give the report the event stream (`PULUMI_ENABLE_STREAMING_JSON_PREVIEW=true pulumi preview --json ...`) to see them._";
+        return `_Policy results are not in this input: the document of \`pulumi preview --json\` leaves them out. ${EVENT_STREAM}_`;
     }
     const all = [...f.otherPolicy, ...f.releases.flatMap((r) => r.policy)];
     if (!all.length) return undefined;
@@ -183,6 +185,8 @@ function releaseDetails(r: ReleaseFacts, b: Budget): string[] {
         out.push("**What changes**", "", "| part | field | old | new |", "| --- | --- | --- | --- |");
         for (const c of r.changes) out.push(`| ${c.group} | \`${c.path}\` | ${value(c.old, b.cell)} | ${value(c.new, b.cell)} |`);
         out.push("");
+    } else if (!r.argumentsKnown && ["create", "update", "replace"].includes(r.op)) {
+        out.push(`_The arguments that change and the plan are not in this input: the document of \`pulumi preview --json\` leaves the component's outputs out. ${EVENT_STREAM}_`, "");
     } else if (r.op === "update" || r.op === "replace") {
         out.push("No argument of the component changes; only what it creates from them does.", "");
     }
