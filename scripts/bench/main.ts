@@ -10,7 +10,7 @@
 // Prints a Markdown table (medians, pair-by-pair ratios, ranges, seconds per added release,
 // load average), the policy pack's overhead on a no-op preview, the time to reject invalid
 // arguments with a dead cluster (and how many connections that made), and the programs' peak RSS.
-import { Stack } from "@pulumi/pulumi/automation";
+import { LocalWorkspace, Stack } from "@pulumi/pulumi/automation";
 import * as fs from "fs";
 import * as net from "net";
 import * as os from "os";
@@ -18,7 +18,7 @@ import * as path from "path";
 import { performance } from "perf_hooks";
 import { kubectl, startCluster, stopCluster } from "../cluster/cluster";
 import { repoRoot } from "../paths";
-import { openStack } from "../pulumi/workspace";
+import { openStack, workspaceOptions } from "../pulumi/workspace";
 import { median, Row, summarize, table } from "./stats";
 
 const argv = process.argv.slice(2);
@@ -30,6 +30,8 @@ const FULL = argv.includes("--full");
 const SIZES = (flag("--sizes") ?? (FULL ? "1,10,50,200" : "1,10")).split(",").map(Number);
 const PAIRS = Number(flag("--pairs") ?? (FULL ? 3 : 2));
 const PROGRAM = path.join(repoRoot, "scripts", "bench", "program");
+// The same program as a user's TypeScript program, for the type-checked against transpile-only row.
+const PROGRAM_TS = path.join(repoRoot, "scripts", "bench", "program-ts");
 const POLICY_PACK = path.join(repoRoot, "policy");
 const SIDES = ["baseline", "candidate"] as const;
 type Side = (typeof SIDES)[number];
@@ -70,8 +72,10 @@ function deadKubeconfig(port: number, dir: string): string {
 
 /** Stack settings files a run leaves in the program's folder (ignored by git). */
 function removeStackFiles(): void {
-    for (const f of fs.readdirSync(PROGRAM)) {
-        if (/^Pulumi\..+\.yaml$/.test(f)) fs.rmSync(path.join(PROGRAM, f));
+    for (const dir of [PROGRAM, PROGRAM_TS]) {
+        for (const f of fs.readdirSync(dir)) {
+            if (/^Pulumi\..+\.yaml$/.test(f)) fs.rmSync(path.join(dir, f));
+        }
     }
 }
 
@@ -109,11 +113,19 @@ async function main(): Promise<void> {
             ["up (every image changes)", (s) => s.up(), (s) => s.setConfig("tag", { value: "2" })],
             ["destroy", (s) => s.destroy(), (s) => s.setConfig("tag", { value: "1" })],
         ];
+        /** The deployed candidate stack, run from the TypeScript program (its settings, secrets salt included, copied). */
+        const typescriptStackOf = async (n: number) => {
+            const file = `Pulumi.candidate-n${n}.yaml`;
+            fs.copyFileSync(path.join(PROGRAM, file), path.join(PROGRAM_TS, file));
+            return LocalWorkspace.selectStack({ workDir: PROGRAM_TS, stackName: `candidate-n${n}` }, await workspaceOptions(path.join(work, "state")));
+        };
         const rss: Record<Side, number[]> = { baseline: [], candidate: [] };
         const policy: Row[] = [];
+        const typescript: Row[] = [];
         for (const n of SIZES) {
             const byOp = OPS.map(([op]) => ({ op, n, baseline: [] as number[], candidate: [] as number[], load: 0 }));
             const pack: Row = { op: "no-op preview: plain (baseline) vs with the policy pack (candidate)", n, baseline: [], candidate: [], load: 0 };
+            const ts: Row = { op: "no-op preview of a TypeScript program: type-checked (baseline) vs transpile-only (candidate)", n, baseline: [], candidate: [], load: 0 };
             for (let pair = 1; pair <= PAIRS; pair++) {
                 log(`N = ${n}, pair ${pair} of ${PAIRS}`);
                 for (const [i, [op, run, prepare]] of OPS.entries()) {
@@ -138,11 +150,22 @@ async function main(): Promise<void> {
                         pack.baseline.push(await timed("no-op preview (plain)", () => stack.preview()));
                         pack.candidate.push(await timed("no-op preview (policy pack)", () => stack.preview({ policyPacks: [POLICY_PACK] })));
                         pack.load = os.loadavg()[0];
+                        // The same stack from a TypeScript program: ts-node type-checks it unless told not to.
+                        const tsStack = await typescriptStackOf(n);
+                        ts.baseline.push(await timed("no-op preview (TypeScript, type-checked)", () => tsStack.preview()));
+                        process.env.PULUMI_NODEJS_TRANSPILE_ONLY = "true";
+                        try {
+                            ts.candidate.push(await timed("no-op preview (TypeScript, transpile-only)", () => tsStack.preview()));
+                        } finally {
+                            delete process.env.PULUMI_NODEJS_TRANSPILE_ONLY;
+                        }
+                        ts.load = os.loadavg()[0];
                     }
                 }
             }
             rows.push(...byOp);
             policy.push(pack);
+            typescript.push(ts);
         }
         // Invalid arguments with a cluster that listens and never answers: the error must come from
         // the parser, before anything connects.
@@ -176,6 +199,10 @@ async function main(): Promise<void> {
             "Policy pack overhead (the candidate stack, deployed):",
             "",
             table(summarize(policy)),
+            "",
+            "A TypeScript program (the same stack, run from scripts/bench/program-ts), type-checked against PULUMI_NODEJS_TRANSPILE_ONLY=true:",
+            "",
+            table(summarize(typescript)),
             "",
             ...extras,
             "",

@@ -41,10 +41,14 @@ export async function pulumiCommand(): Promise<PulumiCommand> {
     return PulumiCommand.get({ root: localDir, skipVersionCheck: true });
 }
 
-export async function openStack(opts: StackOptions): Promise<Stack> {
-    const stateDir = opts.stateDir ?? path.join(localDir, "state");
+/** Workspace options for the real CLI on a file backend in `stateDir`. */
+export async function workspaceOptions(stateDir: string): Promise<{ pulumiCommand: PulumiCommand; envVars: Record<string, string>; pulumiHome: string }> {
     const envVars = pulumiEnv(stateDir);
-    const wsOpts = { pulumiCommand: await pulumiCommand(), envVars, pulumiHome: envVars.PULUMI_HOME };
+    return { pulumiCommand: await pulumiCommand(), envVars, pulumiHome: envVars.PULUMI_HOME };
+}
+
+export async function openStack(opts: StackOptions): Promise<Stack> {
+    const wsOpts = await workspaceOptions(opts.stateDir ?? path.join(localDir, "state"));
     const stack = opts.program
         ? await LocalWorkspace.createOrSelectStack({
             stackName: opts.stackName, projectName: opts.projectName ?? "canary-delivery-inline", program: opts.program,
