@@ -99,6 +99,22 @@ describe("report: reading the preview's JSON", () => {
     });
 });
 
+describe("report: a release whose component step is absent (the summary document leaves unchanged components out)", () => {
+    const COMPONENT = "urn:pulumi:dev::shop::canary-delivery:index:CanaryDelivery::shop";
+    const ROLLOUT = "urn:pulumi:dev::shop::canary-delivery:index:CanaryDelivery$kubernetes:argoproj.io/v1alpha1:Rollout::shop-rollout";
+    const child = (op: string, urn: string, type: string) => ({ op, urn, newState: { type, urn, parent: COMPONENT, inputs: { kind: type.split(":").pop()!.split("/").pop() } } });
+    const doc = (rolloutOp: string) => JSON.stringify({ steps: [child(rolloutOp, ROLLOUT, "kubernetes:argoproj.io/v1alpha1:Rollout")], diagnostics: [] });
+    it("its Rollout changes: an update that may start a canary, and the report says the arguments are not in this input", () => {
+        const md = report(doc("update")).markdown;
+        assert.match(md, /### `shop`: starts a canary\n/);
+        assert.match(md, /_The arguments that change and the plan are not in this input: the document of `pulumi preview --json` leaves the component's outputs out\./);
+    });
+    it("only a Service of it changes: an update that starts no canary", () => {
+        const md = report(JSON.stringify({ steps: [child("update", ROLLOUT.replace("argoproj.io/v1alpha1:Rollout::shop-rollout", "core/v1:Service::shop-stable"), "kubernetes:core/v1:Service")], diagnostics: [] })).markdown;
+        assert.match(md, /### `shop`: no change to the release\n/);
+    });
+});
+
 describe("report: the other resources of the stack", () => {
     const step = (op: string, type: string, name: string) => ({ op, urn: `urn:pulumi:dev::shop::${type}::${name}`, newState: { type, urn: `urn:pulumi:dev::shop::${type}::${name}` } });
     it("one table of counts by operation, with the names of the replaced and deleted ones", () => {

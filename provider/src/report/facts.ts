@@ -142,7 +142,9 @@ const QUIET_OPS = new Set(["same", "read", "refresh", "create-replacement", "del
 export function reportFacts(p: Preview): ReportFacts {
     const componentUrns = new Set<string>([
         ...p.steps.filter((s) => s.type === COMPONENT_TYPE).map((s) => s.urn),
-        // An unchanged component has no step in the summary document, but it still logs its live read.
+        // An unchanged component (its inputs are its identity) has no step in the summary document,
+        // even when its objects change; those name it as their parent, and it logs its live read.
+        ...p.steps.map((s) => s.parent).filter((u): u is string => !!u && parseUrn(u)?.type === COMPONENT_TYPE),
         ...p.diagnostics.map((d) => d.urn).filter((u): u is string => !!u && parseUrn(u)?.type === COMPONENT_TYPE),
         ...(p.policyViolations ?? []).map((v) => v.urn).filter((u): u is string => !!u && parseUrn(u)?.type === COMPONENT_TYPE),
     ]);
@@ -189,7 +191,7 @@ function releaseFacts(p: Preview, urn: string, releaseOf: (urn: string | undefin
     const newArgs = argumentsOf(step?.newOutputs, step?.newInputs);
     const oldArgs = argumentsOf(step?.oldOutputs, step?.oldInputs);
     // The summary document has no component outputs, so no new arguments of a component that records them there.
-    const argumentsKnown = newArgs !== undefined || step?.op === "delete" || (step === undefined && p.form === "events");
+    const argumentsKnown = newArgs !== undefined || step?.op === "delete" || p.form === "events";
     const release = str((newArgs ?? oldArgs ?? step?.newInputs ?? step?.oldInputs)?.releaseName) ?? name;
     // The component's inputs change only with its identity and routing: a release whose objects or
     // arguments change is an update although its own step is "same" (or, in the summary document, absent).

@@ -187,7 +187,7 @@ function releaseDetails(r: ReleaseFacts, b: Budget): string[] {
         out.push("");
     } else if (!r.argumentsKnown && ["create", "update", "replace"].includes(r.op)) {
         out.push(`_The arguments that change and the plan are not in this input: the document of \`pulumi preview --json\` leaves the component's outputs out. ${EVENT_STREAM}_`, "");
-    } else if (r.op === "update" || r.op === "replace") {
+    } else if ((r.op === "update" || r.op === "replace") && r.verdict !== "failed") {
         out.push("No argument of the component changes; only what it creates from them does.", "");
     }
     if (r.plan && r.verdict !== "removed") {
