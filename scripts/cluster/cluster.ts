@@ -335,23 +335,29 @@ export async function startCluster(name: string, opts: StartOptions = {}): Promi
             "--service-cluster-ip-range", "10.0.0.0/24",
             "--profiling=false",
         ], "kube-apiserver.log");
+        say(`etcd and kube-apiserver v${kubeVersion()} starting on 127.0.0.1:${apiPort} ...`);
+        await waitReady(server, dir, 120_000, [etcd, apiserver]);
+        say(`API server ready in ${elapsed()}`);
         // The garbage collector and the namespace controller finish deletions (foreground
         // propagation, namespace finalizers) as in any real cluster; without them a
         // `pulumi destroy` waits forever. With nodes, its ReplicaSet, Deployment, endpoint and
-        // node lifecycle controllers do what they do in any cluster too.
+        // node lifecycle controllers do what they do in any cluster too. Started once the API
+        // server answers: it reads its client CA from the API server on start and exits when the
+        // server is not listening yet (a loaded machine's clean-clone run lost a cluster to that).
+        const controllersPort = await freePort();
         const controllers = start(bins.controllers, [
             "--kubeconfig", kubeconfig,
             "--authentication-kubeconfig", kubeconfig, "--authorization-kubeconfig", kubeconfig,
-            "--bind-address", "127.0.0.1", "--secure-port", String(await freePort()),
+            "--bind-address", "127.0.0.1", "--secure-port", String(controllersPort),
             "--leader-elect=false",
             "--service-account-private-key-file", pki.saKey, "--root-ca-file", pki.caCert,
             "--use-service-account-credentials=false",
             "--node-monitor-grace-period", `${nodeMonitorGracePeriodSeconds}s`,
             "--profiling=false",
         ], "kube-controller-manager.log");
-        say(`etcd, kube-apiserver and kube-controller-manager v${kubeVersion()} starting on 127.0.0.1:${apiPort} ...`);
-        await waitReady(server, dir, 120_000, [etcd, apiserver, controllers]);
-        say(`API server ready in ${elapsed()}`);
+        await waitFor("kube-controller-manager", async () => await probe(`https://127.0.0.1:${controllersPort}/healthz`) === 200,
+            controllers, dir, "kube-controller-manager.log", 120_000);
+        say(`kube-controller-manager healthy (${elapsed()})`);
         if (opts.crds !== false) {
             await installCrds(cluster);
             say(`Argo Rollouts, Istio and Gateway API CRDs established (${elapsed()})`);
