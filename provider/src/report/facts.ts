@@ -269,7 +269,7 @@ function argumentsOf(outputs: Record<string, unknown> | undefined, inputs: Recor
     return undefined;
 }
 
-/** Whether the release's Rollout changes (undefined: no step says). */
+/** Whether a step changes the release's Rollout. */
 function rolloutChanges(p: Preview, releaseOf: (urn: string | undefined) => string | undefined, urn: string): boolean {
     return p.steps.some((s) => !QUIET_OPS.has(s.op) && releaseOf(s.urn) === urn && kindOf(s) === "Rollout");
 }
