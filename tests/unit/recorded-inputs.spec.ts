@@ -1,5 +1,5 @@
-// The component's recorded inputs: header values (they go into a Kubernetes Secret) become Pulumi
-// secrets, whatever shape the program gave them; the rest is passed on as given.
+// The component's recorded inputs and arguments: header values (they go into a Kubernetes Secret)
+// become Pulumi secrets, whatever shape the program gave them; the image is left to the Rollout.
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "assert";
 import type { CanaryDeliveryArgs } from "../../provider/src/args";
@@ -19,9 +19,18 @@ describe("recorded inputs", () => {
 });
 
 describe("recorded arguments", () => {
-    it("without header values the arguments are passed on unchanged", () => {
-        assert.strictEqual(recordedArguments(base), base);
-        const withRef: CanaryDeliveryArgs = { ...base, analysis: { prometheus: { address: "http://p:9090", headers: [{ name: "A", secretKeyRef: { name: "s", key: "k" } }] } } };
+    it("leave the pod template's image out (the Rollout's state holds it), and keep the rest of the template", () => {
+        const args: CanaryDeliveryArgs = { ...base, template: { image: "shop:1", containerName: "web", env: [{ name: "A", value: "1" }] } };
+        assert.deepStrictEqual(recordedArguments(args), { ...base, template: { containerName: "web", env: [{ name: "A", value: "1" }] } });
+        assert.strictEqual(args.template!.image, "shop:1", "the caller's object is not changed");
+        // So two releases that differ in their image alone record the same arguments: no state write.
+        assert.deepStrictEqual(recordedArguments({ ...base, template: { image: "shop:2" } }), recordedArguments(base));
+    });
+
+    it("without a template or header values the arguments are passed on unchanged", () => {
+        const adopted: CanaryDeliveryArgs = { workloadRef: { name: "shop", matchLabels: { app: "shop" } }, istio: {}, steps: [{ weight: 20 }] };
+        assert.strictEqual(recordedArguments(adopted), adopted);
+        const withRef: CanaryDeliveryArgs = { ...adopted, analysis: { prometheus: { address: "http://p:9090", headers: [{ name: "A", secretKeyRef: { name: "s", key: "k" } }] } } };
         assert.deepStrictEqual(recordedArguments(withRef), withRef);
     });
 

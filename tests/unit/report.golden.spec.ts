@@ -76,7 +76,33 @@ describe("PR report: golden Markdown per verdict (real previews)", () => {
         assert.match(legacy, /"op":"update","urn":"[^"]*CanaryDelivery::shop"/);
         assert.strictEqual(report(legacy).markdown, md("image-change-live-paused.jsonl"));
     });
+
+    it("a preview of a state written by a version that kept the image in the arguments output gives the same report", () => {
+        const legacy = fixture("legacy/image-change-live-paused.image-in-arguments.jsonl");
+        assert.deepStrictEqual([...new Set(recordedImages(legacy))], ["shop:2", "shop:3"]);
+        assert.strictEqual(report(legacy).markdown, md("image-change-live-paused.jsonl"));
+    });
+
+    it("the arguments output leaves the image out: the diff reads it from the Rollout, old and new", () => {
+        const text = fixture("image-change-live-paused.jsonl");
+        assert.ok(recordedImages(text).length === 0 && text.includes('"arguments"'), "no image in the arguments output");
+        assert.match(md("image-change-live-paused.jsonl"), /template\.image/);
+    });
 });
+
+/** The pod template images a fixture's component outputs record in `arguments`, old and new. */
+function recordedImages(text: string): unknown[] {
+    const images: unknown[] = [];
+    for (const line of text.split("\n").filter(Boolean)) {
+        const event = JSON.parse(line) as Record<string, { metadata?: Record<string, { outputs?: { arguments?: { template?: { image?: unknown } } } }> }>;
+        const metadata = (event.resourcePreEvent ?? event.resOutputsEvent)?.metadata;
+        for (const side of ["old", "new"]) {
+            const image = metadata?.[side]?.outputs?.arguments?.template?.image;
+            if (image !== undefined) images.push(image);
+        }
+    }
+    return images;
+}
 
 describe("PR report: policy results and failed previews (real previews)", () => {
     it("a mandatory violation fails the preview: said first, then each violation under its level with its message", () => {

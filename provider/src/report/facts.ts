@@ -188,8 +188,9 @@ export function reportFacts(p: Preview): ReportFacts {
 function releaseFacts(p: Preview, urn: string, releaseOf: (urn: string | undefined) => string | undefined): ReleaseFacts {
     const step: Step | undefined = p.steps.find((s) => s.urn === urn && !QUIET_OPS.has(s.op)) ?? p.steps.find((s) => s.urn === urn);
     const name = parseUrn(urn)?.name ?? urn;
-    const newArgs = argumentsOf(step?.newOutputs, step?.newInputs);
-    const oldArgs = argumentsOf(step?.oldOutputs, step?.oldInputs);
+    const rollouts = p.steps.filter((s) => s.urn !== urn && releaseOf(s.urn) === urn && kindOf(s) === "Rollout");
+    const newArgs = argumentsOf(step?.newOutputs, step?.newInputs, rolloutImage(rollouts, "newInputs"));
+    const oldArgs = argumentsOf(step?.oldOutputs, step?.oldInputs, rolloutImage(rollouts, "oldInputs"));
     // The summary document has no component outputs, so no new arguments of a component that records them there.
     const argumentsKnown = newArgs !== undefined || step?.op === "delete" || p.form === "events";
     const release = str((newArgs ?? oldArgs ?? step?.newInputs ?? step?.oldInputs)?.releaseName) ?? name;
@@ -261,11 +262,28 @@ function refusedRelease(p: Preview, name: string, errors: string[]): ReleaseFact
 
 /**
  * A component's arguments: its `arguments` output, else its inputs when they are the arguments
- * (states written by versions that recorded them as inputs, which always hold a workload).
+ * (states written by versions that recorded them as inputs, which always hold a workload). The
+ * output leaves the pod template's image out: it is the Rollout's (`image`, from the same side of
+ * the same preview). Outputs written by versions that kept it there are read as they are.
  */
-function argumentsOf(outputs: Record<string, unknown> | undefined, inputs: Record<string, unknown> | undefined): CanaryDeliveryArgs | undefined {
-    if (isRecord(outputs?.arguments)) return outputs.arguments as unknown as CanaryDeliveryArgs;
+function argumentsOf(outputs: Record<string, unknown> | undefined, inputs: Record<string, unknown> | undefined, image: unknown): CanaryDeliveryArgs | undefined {
+    if (isRecord(outputs?.arguments)) {
+        const args = outputs.arguments;
+        const template = args.template;
+        if (!isRecord(template) || "image" in template || image === undefined) return args as unknown as CanaryDeliveryArgs;
+        return { ...args, template: { image, ...template } } as unknown as CanaryDeliveryArgs;
+    }
     if (inputs && ("template" in inputs || "workloadRef" in inputs)) return inputs as unknown as CanaryDeliveryArgs;
+    return undefined;
+}
+
+/** The image of a release's Rollout, old or new: its one container's, as the component built it from `template.image`. */
+function rolloutImage(rollouts: Step[], side: "oldInputs" | "newInputs"): unknown {
+    for (const s of rollouts) {
+        const spec = s[side]?.spec as { template?: { spec?: { containers?: { image?: unknown }[] } } } | undefined;
+        const image = spec?.template?.spec?.containers?.[0]?.image;
+        if (image !== undefined) return image;
+    }
     return undefined;
 }
 
