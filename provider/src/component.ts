@@ -157,7 +157,8 @@ export class CanaryDelivery extends pulumi.ComponentResource {
             // release on every `pulumi up`, even a no-op one. The property itself stays.
             ...(pulumi.runtime.isDryRun() && { changeImpact: this.changeImpact }),
             namespaceLabels: this.namespaceLabels,
-            // Not a property of the class (nor of the schema): the release report's old and new arguments.
+            // Not a property of the class (nor of the schema): the release report's old and new arguments,
+            // without the image, which the Rollout's state holds (recorded-inputs.ts).
             arguments: recordedArguments(args),
         });
     }
