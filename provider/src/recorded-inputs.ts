@@ -72,8 +72,7 @@ export function recordedInputs(args: CanaryDeliveryArgs): Record<string, unknown
  * secret; the rest as given.
  */
 export function recordedArguments(args: CanaryDeliveryArgs): RecordedArguments {
-    const { template, ...rest } = args;
-    const recorded: RecordedArguments = isPlainObject(template) ? { ...rest, template: withoutImage(template) } : args;
+    const recorded: RecordedArguments = isPlainObject(args.template) ? { ...args, template: withoutImage(args.template) } : args;
     if (args.analysis === undefined) return recorded;
     const prometheus = within(args.analysis, "prometheus", (p) => within(p, "headers", secretHeaderValues));
     const analysis = within(prometheus, "webhooks", secretWebhookHeaders);

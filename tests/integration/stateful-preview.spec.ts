@@ -32,6 +32,8 @@ describe("stateful preview of a live release (real CLI, real status)", function 
     });
     const setStatus = (status: object) => writeRolloutStatus(cluster.current(), "shop", status, NAMESPACE);
     const previewSays = async () => (await stack.current().preview({ onOutput: stack.capture })).stdout;
+    /** The state's entry of the first resource of `type`. */
+    const stateOf = async (type: string) => (await stack.current().exportStack()).deployment.resources.find((r: { type: string }) => r.type === type);
 
     it("before the first deploy: not deployed yet, and the first release skips the steps", async () => {
         assert.match(await previewSays(), /Rollout shop: not deployed yet; first release: Argo Rollouts skips the steps/);
@@ -43,8 +45,7 @@ describe("stateful preview of a live release (real CLI, real status)", function 
         // changeImpact differs from one update to the next ("first release" then "no change"): kept in the
         // state, every `pulumi up` would rewrite the component's outputs, one more checkpoint write per release.
         const componentOutputs = async () => {
-            const deployment = (await stack.current().exportStack()).deployment;
-            const component = deployment.resources.find((r: { type: string }) => r.type === COMPONENT_TYPE);
+            const component = await stateOf(COMPONENT_TYPE);
             assert.ok(component, "the component is in the state");
             return component.outputs;
         };
@@ -77,7 +78,6 @@ describe("stateful preview of a live release (real CLI, real status)", function 
         await stack.current().setConfig("image", { value: "shop:3" });
         await stack.current().setConfig("steps", { value: STEPS });
         assert.match(await previewSays(), /Rollout shop: Healthy, fully promoted; this pod template change starts a new canary from stage 1/);
-        const stateOf = async (type: string) => (await stack.current().exportStack()).deployment.resources.find((r: { type: string }) => r.type === type);
         const argumentsBefore = (await stateOf(COMPONENT_TYPE)).outputs.arguments;
         const up = await stack.current().up({ onOutput: stack.capture });
         // Not followed (delivery.wait false): the outputs say where the release is right after the

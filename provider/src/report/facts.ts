@@ -188,6 +188,7 @@ export function reportFacts(p: Preview): ReportFacts {
 function releaseFacts(p: Preview, urn: string, releaseOf: (urn: string | undefined) => string | undefined): ReleaseFacts {
     const step: Step | undefined = p.steps.find((s) => s.urn === urn && !QUIET_OPS.has(s.op)) ?? p.steps.find((s) => s.urn === urn);
     const name = parseUrn(urn)?.name ?? urn;
+    // The release's Rollout steps: its image, and whether it changes.
     const rollouts = p.steps.filter((s) => s.urn !== urn && releaseOf(s.urn) === urn && kindOf(s) === "Rollout");
     const newArgs = argumentsOf(step?.newOutputs, step?.newInputs, rolloutImage(rollouts, "newInputs"));
     const oldArgs = argumentsOf(step?.oldOutputs, step?.oldInputs, rolloutImage(rollouts, "oldInputs"));
@@ -212,7 +213,7 @@ function releaseFacts(p: Preview, urn: string, releaseOf: (urn: string | undefin
         : kind === "template" ? "canary"
         : kind === "steps" ? "steps"
         : kind === "none" ? "none"
-        : verdictFromChanges(changes, argumentsKnown ? undefined : rolloutChanges(p, releaseOf, urn));
+        : verdictFromChanges(changes, argumentsKnown ? undefined : rollouts.some((s) => !QUIET_OPS.has(s.op)));
     const resolved = newArgs && op !== "delete" ? tryResolve(newArgs, release) : undefined;
     return {
         urn, name, release, op, argumentsKnown,
@@ -285,11 +286,6 @@ function rolloutImage(rollouts: Step[], side: "oldInputs" | "newInputs"): unknow
         if (image !== undefined) return image;
     }
     return undefined;
-}
-
-/** Whether a step changes the release's Rollout. */
-function rolloutChanges(p: Preview, releaseOf: (urn: string | undefined) => string | undefined, urn: string): boolean {
-    return p.steps.some((s) => !QUIET_OPS.has(s.op) && releaseOf(s.urn) === urn && kindOf(s) === "Rollout");
 }
 
 /**
